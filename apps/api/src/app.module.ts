@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { ProgramsModule } from './programs/programs.module';
+import { SeedModule } from './seed/seed.module';
+import { UsersModule } from './users/users.module';
+
+// Secrets that may travel in a URL path (calendar feed tokens) are masked before a line is written.
+const SECRET_PATH = /(\/calendar(?:-feed)?\/)[^/?#]+/g;
+export const safeUrl = (url: string | undefined): string => (url ?? '').replace(SECRET_PATH, '$1[redacted]');
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const web = config.WEB_DIST && existsSync(config.WEB_DIST) ? config.WEB_DIST : undefined;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // Only what an operator needs; headers (Authorization, cookies) and bodies (passwords) are never logged.
+            serializers: {
+              req: (req: IncomingMessage & { id?: unknown }) => ({ id: req.id, method: req.method, url: safeUrl(req.url) }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            redact: { paths: ['req.headers', 'password', '*.password', 'accessToken', 'refreshToken', '*.accessToken', '*.refreshToken'], censor: '[redacted]' },
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        DatabaseModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        ProgramsModule,
+        HealthModule,
+        SeedModule,
+        ...(web ? [ServeStaticModule.forRoot({ rootPath: web, exclude: ['/api/{*rest}', '/socket.io/{*rest}'] })] : []),
+      ],
+    };
+  }
+}

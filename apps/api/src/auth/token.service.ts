@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '@pm/contracts';
+import { AppConfig } from '@api/config/app-config';
+import { AppSettingsService } from '@api/database/app-settings.service';
+import { invalidRefreshToken, unauthenticated } from './auth.errors';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+export const JWT_ISSUER = 'peer-mentoring';
+export const JWT_AUDIENCE = 'peer-mentoring-api';
+const JWT_ALGORITHM = 'HS256';
+
+export interface AccessClaims {
+  sub: string;
+  role: Role;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class TokenService {
+  private secret?: string;
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly settings: AppSettingsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Loads the signing secret: JWT_SECRET, or one generated once and shared through the database. */
+  async init(): Promise<void> {
+    this.secret = this.config.JWT_SECRET ?? (await this.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
+  }
+
+  private signingSecret(): string {
+    if (!this.secret) throw new Error('TokenService.init() was not called');
+    return this.secret;
+  }
+
+  async verifyAccessToken(token: string): Promise<AccessClaims> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        secret: this.signingSecret(),
+        algorithms: [JWT_ALGORITHM],
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+      });
+      if (typeof claims.sub !== 'string') throw new Error('no subject');
+      return claims;
+    } catch {
+      throw unauthenticated('The access token is invalid or expired');
+    }
+  }
+
+  /** Issues an access token and the first refresh token of a new family (a sign-in). */
+  issue(userId: string, role: Role, manager: EntityManager = this.dataSource.manager): Promise<TokenPair> {
+    return this.issueInFamily(userId, role, randomUUID(), manager);
+  }
+
+  /**
+   * Spends a refresh token and issues the next pair of its family. A token presented twice means it leaked:
+   * its whole family is revoked and the caller must sign in again.
+   */
+  async rotate(presented: string, roleOf: (userId: string, manager: EntityManager) => Promise<Role | undefined>): Promise<TokenPair & { userId: string }> {
+    const [id, secret] = presented.split('.');
+    if (!id || !secret || !UUID.test(id)) throw invalidRefreshToken();
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(RefreshTokenEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row || !this.secretMatches(row.secretHash, secret)) return { ok: false as const };
+      if (row.usedAt || row.revokedAt) {
+        await manager.update(RefreshTokenEntity, { familyId: row.familyId }, { revokedAt: new Date() });
+        return { ok: false as const };
+      }
+      if (row.expiresAt.getTime() <= Date.now()) return { ok: false as const };
+      const role = await roleOf(row.userId, manager);
+      if (!role) return { ok: false as const };
+      await manager.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
+      const pair = await this.issueInFamily(row.userId, role, row.familyId, manager);
+      return { ok: true as const, pair: { ...pair, userId: row.userId } };
+    });
+    // The family revocation above must commit, so the refusal is thrown only after the transaction.
+    if (!outcome.ok) throw invalidRefreshToken();
+    return outcome.pair;
+  }
+
+  /** Revokes the family of a refresh token (sign-out). Unknown tokens are ignored: sign-out always succeeds. */
+  async revokeFamilyOf(presented: string): Promise<void> {
+    const [id, secret] = presented.split('.');
+    if (!id || !secret || !UUID.test(id)) return;
+    const row = await this.dataSource.manager.findOne(RefreshTokenEntity, { where: { id } });
+    if (!row || !this.secretMatches(row.secretHash, secret)) return;
+    await this.dataSource.manager.update(RefreshTokenEntity, { familyId: row.familyId }, { revokedAt: new Date() });
+  }
+
+  private secretMatches(storedHash: string, secret: string): boolean {
+    return timingSafeEqual(Buffer.from(storedHash, 'hex'), Buffer.from(sha256(secret), 'hex'));
+  }
+
+  private async issueInFamily(userId: string, role: Role, familyId: string, manager: EntityManager): Promise<TokenPair> {
+    const expiresIn = this.config.ACCESS_TOKEN_TTL_SECONDS;
+    const accessToken = await this.jwt.signAsync({ sub: userId, role } satisfies AccessClaims, {
+      secret: this.signingSecret(),
+      algorithm: JWT_ALGORITHM,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      expiresIn,
+    });
+    const id = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    await manager.insert(RefreshTokenEntity, {
+      id,
+      userId,
+      familyId,
+      secretHash: sha256(secret),
+      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+      usedAt: null,
+      revokedAt: null,
+    });
+    return { accessToken, refreshToken: `${id}.${secret}`, expiresIn };
+  }
+}

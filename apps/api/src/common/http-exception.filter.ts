@@ -1,0 +1,62 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Response } from 'express';
+import type { ApiErrorBody } from '@pm/contracts';
+import { DomainError } from './domain-error';
+import { statusForCode } from './error-status';
+
+const reason = (status: number): string => STATUS_CODES[status] ?? 'Error';
+
+/** Errors raised by Express middleware (body parser) carry a status and an `expose` flag. */
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  type?: string;
+  message?: string;
+}
+
+/**
+ * Turns every error into `{statusCode, error, message}`. Domain errors get the status their code maps to;
+ * Nest's HTTP exceptions keep theirs; a malformed body is a 400; anything else is a bug, logged in full and
+ * answered with a 500 that reveals nothing.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = statusForCode(exception.code);
+      return { statusCode, error: reason(statusCode), message: exception.message, code: exception.code };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'object' && response !== null && 'message' in response
+          ? (response as { message: string | string[] }).message
+          : exception.message;
+      return { statusCode, error: reason(statusCode), message };
+    }
+    const httpish = exception as HttpishError | undefined;
+    const status = httpish?.status ?? httpish?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message = httpish?.type === 'entity.parse.failed' ? 'Malformed JSON in the request body' : (httpish?.message ?? reason(status));
+      return { statusCode: status, error: reason(status), message };
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: reason(500), message: 'Internal server error' };
+  }
+}

@@ -1,0 +1,52 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '@api/app.module';
+import { loadConfig } from '@api/config/app-config';
+import { configureApp, prepareData } from '@api/setup-app';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  http: () => ReturnType<typeof request>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Boots the real application (same module, pipes, filter and guards as main.ts) against the run's database,
+ * then empties every table so each suite starts from nothing. Migrations are applied by the first suite only.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    ...process.env,
+    DEMO_SEED: 'false',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...env,
+  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false, bodyParser: false });
+  configureApp(app, config);
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  await truncateAll(dataSource);
+  await prepareData(app);
+  await app.init();
+  return {
+    app,
+    dataSource,
+    http: () => request(app.getHttpServer()),
+    close: () => app.close(),
+  };
+}
+
+export async function truncateAll(dataSource: DataSource): Promise<void> {
+  const tables = dataSource.entityMetadatas.map((m) => `"${m.tableName}"`).filter((t) => t !== '"app_setting"');
+  const existing: Array<{ count: number }> = await dataSource.query(
+    `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'app_user'`,
+  );
+  // Before the very first migration there is nothing to empty.
+  if (existing[0]?.count === 0) return;
+  await dataSource.query(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
+}

@@ -1,0 +1,64 @@
+import type { Modality, Role, StaffRole } from './enums';
+
+export interface UserResponse {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  yearOfStudy: number | null;
+}
+
+export interface ProfileResponse extends UserResponse {
+  interests: string[];
+  languages: string[];
+  modalities: Modality[];
+  campus: string | null;
+}
+
+export interface RegisterRequest {
+  email: string;
+  password: string;
+  fullName: string;
+  yearOfStudy: number;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface RefreshRequest {
+  refreshToken: string;
+}
+
+export interface AuthResponse {
+  user: UserResponse;
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires, so a client can refresh ahead of time. */
+  expiresIn: number;
+}
+
+export interface UpdateProfileRequest {
+  yearOfStudy: number;
+  interests: string[];
+  languages: string[];
+  modalities: Modality[];
+  campus: string | null;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  password: string;
+  fullName: string;
+  role: StaffRole;
+}
+
+/** A row of the people directory coordinators use to enrol students. */
+export interface UserSummary {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  yearOfStudy: number | null;
+}

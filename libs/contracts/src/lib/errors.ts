@@ -1,0 +1,10 @@
+/** Every error the API answers has this shape, 401 and 404 included. */
+export interface ApiErrorBody {
+  statusCode: number;
+  /** The HTTP reason phrase, e.g. "Conflict". */
+  error: string;
+  /** A sentence for people; for validation errors, one sentence per offending field. */
+  message: string | string[];
+  /** A stable machine-readable code for domain errors, e.g. "EMAIL_TAKEN". */
+  code?: string;
+}

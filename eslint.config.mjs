@@ -2,7 +2,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-import { localPlugin } from './tools/eslint-rules/route-access.mjs';
+import { localPlugin } from './tools/lint/route-access.mjs';
 
 export default tseslint.config(
   { ignores: ['**/dist', '**/node_modules', '**/tmp', '**/.nx', '**/coverage', '**/vite.config.*.timestamp*'] },

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { navItemsFor } from './use-nav-items';
+
+const labels = (role: Parameters<typeof navItemsFor>[0]): string[] => navItemsFor(role).map((item) => item.labelKey);
+
+describe('navItemsFor', () => {
+  it('students see their programs and their profile', () => {
+    expect(labels('student')).toEqual(['nav.home', 'nav.myPrograms', 'nav.profile']);
+  });
+
+  it('coordinators see programs', () => {
+    expect(labels('coordinator')).toEqual(['nav.home', 'nav.programs']);
+  });
+
+  it('admins see programs and staff accounts', () => {
+    expect(labels('admin')).toEqual(['nav.home', 'nav.programs', 'nav.staffAccounts']);
+  });
+});

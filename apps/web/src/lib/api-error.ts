@@ -1,0 +1,60 @@
+import type { ApiErrorBody } from '@pm/contracts';
+
+/**
+ * A non-2xx answer from the API. `message` joins the API's sentences so the error reads well anywhere an
+ * Error is shown; `messages` keeps them apart for forms that list one per field.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly statusCode: number;
+  readonly error: string;
+  readonly messages: readonly string[];
+  readonly code: string | undefined;
+  /** From the Retry-After header of a 429, in seconds. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(body: ApiErrorBody, retryAfterSeconds?: number) {
+    const messages = Array.isArray(body.message) ? body.message : [body.message];
+    super(messages.join(' '));
+    this.statusCode = body.statusCode;
+    this.error = body.error;
+    this.messages = messages;
+    this.code = body.code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export const isApiError = (value: unknown): value is ApiError => value instanceof ApiError;
+
+const isErrorBody = (value: unknown): value is ApiErrorBody => {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Record<string, unknown>;
+  const message = body['message'];
+  return (
+    typeof body['statusCode'] === 'number' &&
+    (typeof message === 'string' || (Array.isArray(message) && message.every((m) => typeof m === 'string')))
+  );
+};
+
+/** Retry-After is either delta-seconds or an HTTP date; the API sends seconds, proxies may send a date. */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** Builds the ApiError for a failed response, even when a proxy answered with HTML instead of the API's JSON. */
+export async function apiErrorFrom(response: Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+  let parsed: unknown;
+  try {
+    parsed = await response.json();
+  } catch {
+    parsed = undefined;
+  }
+  if (isErrorBody(parsed)) return new ApiError(parsed, retryAfter);
+  const reason = response.statusText || 'Error';
+  return new ApiError({ statusCode: response.status, error: reason, message: reason }, retryAfter);
+}

@@ -1,0 +1,41 @@
+import type { Language } from './i18n';
+
+/** Persian readers expect the Solar Hijri calendar and Persian digits; English readers day-month-year. */
+export const DATE_LOCALES: Record<Language, string> = {
+  en: 'en-GB',
+  fa: 'fa-IR-u-ca-persian',
+};
+
+export type DateStyle = 'short' | 'medium' | 'long' | 'full';
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(language: Language, style: DateStyle, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${language}|${style}|${timeZone ?? ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(DATE_LOCALES[language], { dateStyle: style, timeZone });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * Formats an ISO date or date-time for people. A date-only value (a program's `startsOn`) is a calendar
+ * day, not an instant: it is read and formatted in UTC so no viewer's time zone can move it to the day before.
+ */
+export function formatDate(value: string, language: Language, style: DateStyle = 'medium'): string {
+  const dateOnly = DATE_ONLY.exec(value);
+  if (dateOnly) {
+    const [, year, month, day] = dateOnly;
+    const instant = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    return Number.isNaN(instant.getTime()) ? value : formatterFor(language, style, 'UTC').format(instant);
+  }
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? value : formatterFor(language, style, undefined).format(instant);
+}
+
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(DATE_LOCALES[language]).format(value);
+}

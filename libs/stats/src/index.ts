@@ -1,0 +1,11 @@
+export type { AssessmentRecord, StudentPrePost, PassCount, PassRates } from './lib/records';
+export { prePostByStudent, passRates, recordValue, PASS_MARK_TOLERANCE } from './lib/records';
+export type { GroupSummary, Difference } from './lib/group';
+export { summarizeGroup, welchDifference } from './lib/group';
+export type { Correlation } from './lib/correlation';
+export { pearsonCorrelation, PERFECT_R_TOLERANCE } from './lib/correlation';
+export type { LikertItemSummary } from './lib/likert';
+export { summarizeLikert } from './lib/likert';
+export type { EffectSizeLabel } from './lib/effect-size';
+export { interpretCohensD } from './lib/effect-size';
+export { ZERO_SD_RELATIVE } from './lib/numeric';

@@ -18,6 +18,8 @@ module.exports.sharedJestConfig = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@pm/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+    '^@pm/matching$': '<rootDir>/../../libs/matching/src/index.ts',
+    '^@pm/stats$': '<rootDir>/../../libs/stats/src/index.ts',
     '^@api/(.*)$': '<rootDir>/src/$1',
     '^@api-test/(.*)$': '<rootDir>/test/$1',
   },

@@ -7,5 +7,10 @@ import { register } from 'tsconfig-paths';
 const distRoot = join(__dirname, '..', '..', '..');
 register({
   baseUrl: distRoot,
-  paths: { '@pm/contracts': ['libs/contracts/src/index.js'], '@api/*': ['apps/api/src/*'] },
+  paths: {
+    '@pm/contracts': ['libs/contracts/src/index.js'],
+    '@pm/matching': ['libs/matching/src/index.js'],
+    '@pm/stats': ['libs/stats/src/index.js'],
+    '@api/*': ['apps/api/src/*'],
+  },
 });

@@ -1,17 +1,23 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ChatModule } from './chat/chat.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MatchingModule } from './matching/matching.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 import { ProgramsModule } from './programs/programs.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
+// sessions
+import { CalendarModule } from './calendar/calendar.module';
+import { SessionsModule } from './sessions/sessions.module';
 
 // Secrets that may travel in a URL path (calendar feed tokens) are masked before a line is written.
 const SECRET_PATH = /(\/calendar(?:-feed)?\/)[^/?#]+/g;
@@ -26,6 +32,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
+          // nestjs-pino's default '*' is the pre-Express-5 wildcard, which Nest warns about and rewrites at boot.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.LOG_LEVEL,
             // Only what an operator needs; headers (Authorization, cookies) and bodies (passwords) are never logged.
@@ -42,6 +50,11 @@ export class AppModule {
         AuthModule,
         UsersModule,
         ProgramsModule,
+        MatchingModule,
+        OutcomesModule,
+        SessionsModule,
+        CalendarModule,
+        ChatModule,
         HealthModule,
         SeedModule,
         ...(web ? [ServeStaticModule.forRoot({ rootPath: web, exclude: ['/api/{*rest}', '/socket.io/{*rest}'] })] : []),

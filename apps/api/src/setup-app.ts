@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token.service';
+import { ChatIoAdapter } from './chat/chat-io.adapter';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -33,7 +34,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.useBodyParser('json', { limit: '1mb' });
+  // Grade files arrive as text/csv; 100,000 rows are a few megabytes.
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '25mb' });
   app.enableShutdownHooks();
+  // chat: socket.io on this port, fanned out to the other instances through PostgreSQL or Redis.
+  app.useWebSocketAdapter(new ChatIoAdapter(app, config));
 
   const document = SwaggerModule.createDocument(
     app,

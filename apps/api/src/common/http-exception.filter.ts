@@ -39,7 +39,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toBody(exception: unknown): ApiErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = statusForCode(exception.code);
-      return { statusCode, error: reason(statusCode), message: exception.message, code: exception.code };
+      return { statusCode, error: reason(statusCode), message: exception.message, code: exception.code, ...exception.extra };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

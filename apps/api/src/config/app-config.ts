@@ -56,6 +56,24 @@ export class AppConfig {
 
   @IsIn(['development', 'production', 'test'])
   NODE_ENV = 'development';
+
+  // sessions
+  /** Virtual sessions get `<MEETING_BASE_URL><unguessable room>`; any Jitsi-style server that makes rooms on first join works. */
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
+  MEETING_BASE_URL = 'https://meet.jit.si/';
+
+  /** The public origin of the API (e.g. https://mentoring.school.example), used in calendar feed URLs; unset, the request's own origin. */
+  @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
+  PUBLIC_URL?: string;
+
+  // chat
+  /** Events one chat socket may send per second, sustained; past it they are refused with an error ack. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  CHAT_RATE_LIMIT_PER_SECOND = 10;
+
+  /** Events one chat socket may send in a burst before the per-second rate applies. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  CHAT_RATE_LIMIT_BURST = 30;
 }
 
 export class ConfigError extends Error {}

@@ -4,6 +4,22 @@ import { EnrollmentEntity } from '@api/programs/enrollment.entity';
 import { ProgramCoordinatorEntity } from '@api/programs/program-coordinator.entity';
 import { ProgramEntity } from '@api/programs/program.entity';
 import { UserEntity } from '@api/users/user.entity';
+import { ExclusionEntity } from '@api/matching/exclusion.entity';
+import { MatchingRunEntity } from '@api/matching/matching-run.entity';
+import { MentorshipEntity } from '@api/matching/mentorship.entity';
+import { PreferenceEntity } from '@api/matching/preference.entity';
+import { AcademicRecordEntity } from '@api/outcomes/academic-record.entity';
+import { SurveyAnswerEntity, SurveyItemEntity, SurveyResponseEntity } from '@api/outcomes/survey.entities';
+// sessions
+import { AvailabilityOverrideEntity, AvailabilityRuleEntity, MentorScheduleEntity } from '@api/sessions/availability.entities';
+import { SessionAttendeeEntity } from '@api/sessions/session-attendee.entity';
+import { SessionEntity } from '@api/sessions/session.entity';
+import { CalendarFeedEntity } from '@api/calendar/calendar-feed.entity';
+// chat
+import { ChatMessageEntity } from '@api/chat/chat-message.entity';
+import { ConversationReadEntity } from '@api/chat/conversation-read.entity';
+import { ConversationEntity } from '@api/chat/conversation.entity';
+import { SocketIoAttachmentEntity } from '@api/chat/socket-io-attachment.entity';
 import { AppSettingEntity } from './app-setting.entity';
 
 /** Every entity, listed once: the app, the migration CLI and the tests all read this list. */
@@ -15,4 +31,24 @@ export const ENTITIES = [
   ProgramEntity,
   ProgramCoordinatorEntity,
   EnrollmentEntity,
+  MatchingRunEntity,
+  MentorshipEntity,
+  PreferenceEntity,
+  ExclusionEntity,
+  AcademicRecordEntity,
+  SurveyItemEntity,
+  SurveyResponseEntity,
+  SurveyAnswerEntity,
+  // sessions
+  SessionEntity,
+  SessionAttendeeEntity,
+  MentorScheduleEntity,
+  AvailabilityRuleEntity,
+  AvailabilityOverrideEntity,
+  CalendarFeedEntity,
+  // chat
+  ConversationEntity,
+  ChatMessageEntity,
+  ConversationReadEntity,
+  SocketIoAttachmentEntity,
 ];

@@ -4,8 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Role, type ProgramRelation } from '@pm/contracts';
 import type { Actor } from '@api/common/access.decorators';
 import { programNotFound } from './programs.errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@api/common/uuid';
 
 /**
  * The access checks every program-scoped use case starts with. Anyone without the required relation gets
@@ -16,7 +15,7 @@ export class ProgramAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async relationsOf(actor: Actor, programId: string, manager: EntityManager = this.dataSource.manager): Promise<ProgramRelation[] | undefined> {
-    if (!UUID.test(programId)) return undefined;
+    if (!isUuid(programId)) return undefined;
     const rows: Array<{ exists: boolean; coordinator: boolean; enrolled_as: ProgramRelation | null }> = await manager.query(
       `SELECT true AS exists,
               EXISTS (SELECT 1 FROM program_coordinator pc WHERE pc.program_id = p.id AND pc.user_id = $2) AS coordinator,

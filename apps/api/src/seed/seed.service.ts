@@ -8,7 +8,23 @@ import { EnrollmentEntity } from '@api/programs/enrollment.entity';
 import { ProgramCoordinatorEntity } from '@api/programs/program-coordinator.entity';
 import { ProgramEntity } from '@api/programs/program.entity';
 import { UserEntity } from '@api/users/user.entity';
-import { DEMO_ADMIN_EMAIL, DEMO_COORDINATOR_EMAIL, DEMO_PASSWORD, DEMO_PROGRAM_NAME, demoMentees, demoMentors } from './demo-data';
+import { MentorshipEntity } from '@api/matching/mentorship.entity';
+import { AcademicRecordEntity } from '@api/outcomes/academic-record.entity';
+import { DEFAULT_SURVEY_ITEMS } from '@api/outcomes/survey-defaults';
+import { SurveyAnswerEntity, SurveyItemEntity, SurveyResponseEntity } from '@api/outcomes/survey.entities';
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_COMPARISON_STUDENTS,
+  DEMO_COORDINATOR_EMAIL,
+  DEMO_MATCHED_MENTEES,
+  DEMO_PASSWORD,
+  DEMO_PROGRAM_NAME,
+  demoMentees,
+  demoMentors,
+  demoRecords,
+  demoSurveyValue,
+  type DemoStudent,
+} from './demo-data';
 
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
@@ -82,15 +98,51 @@ export class SeedService {
         }),
       );
       await manager.insert(ProgramCoordinatorEntity, { programId: program.id, userId: coordinator.id });
-      const enrol = async (people: ReturnType<typeof demoMentors>, role: EnrollmentRole): Promise<void> => {
+      const enrol = async (people: DemoStudent[], role: EnrollmentRole): Promise<Array<DemoStudent & { id: string }>> => {
+        const saved: Array<DemoStudent & { id: string }> = [];
         for (const p of people) {
           const { capacity, ...profile } = p;
           const user = await manager.save(manager.create(UserEntity, { ...profile, passwordHash, role: Role.Student }));
           await manager.insert(EnrollmentEntity, { programId: program.id, userId: user.id, role, capacity: role === EnrollmentRole.Mentor ? (capacity ?? 3) : null });
+          saved.push({ ...p, id: user.id });
         }
+        return saved;
       };
-      await enrol(demoMentors(), EnrollmentRole.Mentor);
-      await enrol(demoMentees(), EnrollmentRole.Mentee);
+      const mentors = await enrol(demoMentors(), EnrollmentRole.Mentor);
+      const mentees = await enrol(demoMentees(), EnrollmentRole.Mentee);
+
+      // Some mentees already have a mentor (first eligible mentor with room), so outcomes have a mentored group;
+      // the rest wait for the coordinator to try the matching page.
+      const load = new Map<string, number>();
+      const matched = new Set<string>();
+      for (const mentee of mentees.slice(0, DEMO_MATCHED_MENTEES)) {
+        const mentor = mentors.find(
+          (m) => m.yearOfStudy > mentee.yearOfStudy && m.modalities.some((x) => mentee.modalities.includes(x)) && (load.get(m.id) ?? 0) < (m.capacity ?? 3),
+        );
+        if (!mentor) continue;
+        load.set(mentor.id, (load.get(mentor.id) ?? 0) + 1);
+        matched.add(mentee.email);
+        await manager.insert(MentorshipEntity, { programId: program.id, menteeId: mentee.id, mentorId: mentor.id, createdById: coordinator.id });
+      }
+
+      const classmates = Array.from({ length: DEMO_COMPARISON_STUDENTS }, (_, i) => `classmate${i + 1}@demo.example`);
+      const records = demoRecords(program.startsOn, matched, [...mentees.map((m) => m.email), ...classmates]).filter((r) => r.takenOn <= isoDay(today));
+      await manager.insert(
+        AcademicRecordEntity,
+        records.map((r) => ({ programId: program.id, studentEmail: r.email, assessment: r.assessment, takenOn: r.takenOn, score: r.score, maxScore: r.maxScore })),
+      );
+
+      const items = await manager.save(
+        SurveyItemEntity,
+        DEFAULT_SURVEY_ITEMS.map((item, position) => manager.create(SurveyItemEntity, { programId: program.id, key: item.key, text: item.text, position, active: true })),
+      );
+      for (const [index, mentee] of mentees.filter((m) => matched.has(m.email)).entries()) {
+        const response = await manager.save(manager.create(SurveyResponseEntity, { programId: program.id, respondentId: mentee.id, kind: 'end' }));
+        await manager.insert(
+          SurveyAnswerEntity,
+          items.map((item, itemIndex) => ({ responseId: response.id, itemId: item.id, value: demoSurveyValue(index, itemIndex) })),
+        );
+      }
     });
     this.logger.log(`Seeded the demo program "${DEMO_PROGRAM_NAME}" (sign in as ${DEMO_COORDINATOR_EMAIL} / ${DEMO_PASSWORD})`);
   }

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
 interface FieldFrameProps {
@@ -86,6 +86,34 @@ export function SelectField({ id, label, registration, hint, error, children, ..
         >
           {children}
         </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+type NativeTextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name' | 'onChange' | 'onBlur'>;
+
+export interface TextAreaFieldProps extends NativeTextAreaProps {
+  id: string;
+  label: string;
+  registration: UseFormRegisterReturn;
+  hint?: string;
+  error?: string;
+}
+
+export function TextAreaField({ id, label, registration, hint, error, ...textAreaProps }: TextAreaFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <textarea
+          className="field__control"
+          id={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          rows={3}
+          {...textAreaProps}
+          {...registration}
+        />
       )}
     </FieldFrame>
   );

@@ -91,10 +91,11 @@ export function setTokenProvider(provider: TokenProvider): void {
   activeProvider = provider;
 }
 
+/** Whatever provider was set at start-up, looked up per call; the upload client shares it with `apiFetch`. */
+export const appTokens: TokenProvider = {
+  getAccessToken: () => activeProvider.getAccessToken(),
+  refresh: (stale) => activeProvider.refresh(stale),
+};
+
 /** The app's client: every feature's `api/` module calls the API through it. */
-export const apiFetch: ApiFetch = createApiClient({
-  tokens: {
-    getAccessToken: () => activeProvider.getAccessToken(),
-    refresh: (stale) => activeProvider.refresh(stale),
-  },
-});
+export const apiFetch: ApiFetch = createApiClient({ tokens: appTokens });

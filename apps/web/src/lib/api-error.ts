@@ -12,6 +12,10 @@ export class ApiError extends Error {
   readonly code: string | undefined;
   /** From the Retry-After header of a 429, in seconds. */
   readonly retryAfterSeconds: number | undefined;
+  /** A refused import (422): every bad line of the file, so the page can list them all. */
+  readonly rejected: ReadonlyArray<{ line: number; error: string }> | undefined;
+  /** A refused booking (409 SESSION_CONFLICT): the time of the session in the way. */
+  readonly conflict: { startsAt: string; endsAt: string } | undefined;
 
   constructor(body: ApiErrorBody, retryAfterSeconds?: number) {
     const messages = Array.isArray(body.message) ? body.message : [body.message];
@@ -21,8 +25,25 @@ export class ApiError extends Error {
     this.messages = messages;
     this.code = body.code;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.rejected = isRejectedList(body.rejected) ? body.rejected : undefined;
+    const conflict: unknown = (body as ApiErrorBody & { conflict?: unknown }).conflict;
+    this.conflict = isTimeRange(conflict) ? conflict : undefined;
   }
 }
+
+const isRejectedList = (value: unknown): value is Array<{ line: number; error: string }> =>
+  Array.isArray(value) &&
+  value.every((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return false;
+    const entry = item as Record<string, unknown>;
+    return typeof entry['line'] === 'number' && typeof entry['error'] === 'string';
+  });
+
+const isTimeRange = (value: unknown): value is { startsAt: string; endsAt: string } => {
+  if (typeof value !== 'object' || value === null) return false;
+  const range = value as Record<string, unknown>;
+  return typeof range['startsAt'] === 'string' && typeof range['endsAt'] === 'string';
+};
 
 export const isApiError = (value: unknown): value is ApiError => value instanceof ApiError;
 
@@ -45,16 +66,23 @@ export function parseRetryAfter(header: string | null, now: number = Date.now())
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-/** Builds the ApiError for a failed response, even when a proxy answered with HTML instead of the API's JSON. */
+/**
+ * Builds the ApiError for a failed answer from its parsed body, even when a proxy answered with HTML instead
+ * of the API's JSON. Shared by the fetch client and the upload client, which reads the body itself.
+ */
+export function apiErrorFromBody(parsed: unknown, status: number, statusText: string, retryAfterHeader: string | null): ApiError {
+  const retryAfter = parseRetryAfter(retryAfterHeader);
+  if (isErrorBody(parsed)) return new ApiError(parsed, retryAfter);
+  const reason = statusText || 'Error';
+  return new ApiError({ statusCode: status, error: reason, message: reason }, retryAfter);
+}
+
 export async function apiErrorFrom(response: Response): Promise<ApiError> {
-  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
   let parsed: unknown;
   try {
     parsed = await response.json();
   } catch {
     parsed = undefined;
   }
-  if (isErrorBody(parsed)) return new ApiError(parsed, retryAfter);
-  const reason = response.statusText || 'Error';
-  return new ApiError({ statusCode: response.status, error: reason, message: reason }, retryAfter);
+  return apiErrorFromBody(parsed, response.status, response.statusText, response.headers.get('Retry-After'));
 }

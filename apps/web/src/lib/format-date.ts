@@ -36,6 +36,34 @@ export function formatDate(value: string, language: Language, style: DateStyle =
   return Number.isNaN(instant.getTime()) ? value : formatterFor(language, style, undefined).format(instant);
 }
 
+const dateTimeFormatters = new Map<Language, Intl.DateTimeFormat>();
+
+/** An instant with its time of day, in the viewer's zone: for logs, where the hour matters. */
+export function formatDateTime(value: string, language: Language): string {
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return value;
+  let formatter = dateTimeFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(DATE_LOCALES[language], { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormatters.set(language, formatter);
+  }
+  return formatter.format(instant);
+}
+
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(DATE_LOCALES[language]).format(value);
+}
+
+const timeFormatters = new Map<Language, Intl.DateTimeFormat>();
+
+/** The time of day of an instant, in the viewer's zone, e.g. "14:30" or "۱۴:۳۰". */
+export function formatTime(value: string, language: Language): string {
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return value;
+  let formatter = timeFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(DATE_LOCALES[language], { timeStyle: 'short' });
+    timeFormatters.set(language, formatter);
+  }
+  return formatter.format(instant);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Role } from '@pm/contracts';
 import { PageHeader } from '@web/components/page-header';
 import { useSignedInUser } from '@web/features/auth/hooks/use-signed-in-user';
+import { MyMentorshipsCard } from '@web/features/matching/components/my-mentorships-card';
 import { MyProgramList } from '@web/features/programs/components/my-program-list';
 
 export function HomePage() {
@@ -33,7 +34,14 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={t('home.welcome', { name: user.fullName })} intro={t(`home.intro.${user.role}`)} actions={actions} />
-      {user.role === Role.Student ? <p className="notice">{t('home.completeProfile')}</p> : null}
+      {user.role === Role.Student ? (
+        <>
+          <p className="notice">{t('home.completeProfile')}</p>
+          <div className="home-mentoring">
+            <MyMentorshipsCard />
+          </div>
+        </>
+      ) : null}
       <section aria-labelledby="home-programs-heading">
         <h2 id="home-programs-heading" className="section-title">
           {t(`home.programsHeading.${user.role}`)}

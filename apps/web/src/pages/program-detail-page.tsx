@@ -60,10 +60,25 @@ export function ProgramDetailPage() {
 
   // The API lets a program's coordinators and any admin manage it; students only see the overview.
   const canManage = user.role === Role.Admin || program.data.myRelations.includes('coordinator');
+  const canRank = user.role === Role.Student && (program.data.myRelations.includes('mentee') || program.data.myRelations.includes('mentor'));
+  const actions = canManage ? (
+    <>
+      <Link to={`/programs/${program.data.id}/matching`} className="button button--primary" data-testid="matching-link">
+        {t('programs.detail.matching')}
+      </Link>
+      <Link to={`/programs/${program.data.id}/outcomes`} className="button button--secondary" data-testid="outcomes-link">
+        {t('programs.detail.outcomes')}
+      </Link>
+    </>
+  ) : canRank ? (
+    <Link to={`/programs/${program.data.id}/preferences`} className="button button--primary" data-testid="preferences-link">
+      {t('programs.detail.rankPreferences')}
+    </Link>
+  ) : null;
   return (
     <>
       {back}
-      <PageHeader title={program.data.name} />
+      <PageHeader title={program.data.name} actions={actions} />
       <div className="stack">
         <ProgramOverview program={program.data} />
         {canManage ? (

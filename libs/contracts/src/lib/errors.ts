@@ -7,4 +7,6 @@ export interface ApiErrorBody {
   message: string | string[];
   /** A stable machine-readable code for domain errors, e.g. "EMAIL_TAKEN". */
   code?: string;
+  /** Import errors (422): every bad line of the file. */
+  rejected?: Array<{ line: number; error: string }>;
 }

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { MAX_MISSED_MESSAGES, type ChatMessage, type ConversationJoinResult, type ReadReceipt } from '@pm/contracts';
+import { ChatBroadcaster } from './chat.broadcaster';
+import { conversationNotFound, conversationReadOnly, invalidMessageCursor, messageNotFound } from './chat.errors';
+import { toChatMessage, toReadReceipt } from './chat.mapper';
+import type { ChatUser } from './chat.types';
+import { ConversationAccess } from './conversation-access';
+import type { JoinConversationDto, ReadMessageDto, SendMessageDto, TypingDto, PresenceQueryDto } from './dto/chat-events.dto';
+import { KeyedSequencer } from './keyed-sequencer';
+import { seqOfMessageId } from './message-id';
+import { assertValidBody } from './message-rules';
+import { MessageStore } from './message.store';
+
+/** The use cases behind the /chat socket events. Each starts with the membership check. */
+@Injectable()
+export class ChatService {
+  /** Store-then-broadcast, one at a time per conversation on this instance (see KeyedSequencer). */
+  private readonly sequencer = new KeyedSequencer();
+
+  constructor(
+    private readonly access: ConversationAccess,
+    private readonly messages: MessageStore,
+    private readonly broadcaster: ChatBroadcaster,
+  ) {}
+
+  /** Catch-up after a (re)connect: every message after the client's last one, oldest first, and the receipts. */
+  async join(user: ChatUser, dto: JoinConversationDto): Promise<ConversationJoinResult> {
+    const conversation = await this.access.requireMember(user.id, dto.conversationId);
+    const afterSeq = dto.afterMessageId ? seqOf(dto.afterMessageId, 'afterMessageId') : undefined;
+    // One more than returned, to know whether the client has to come back for the rest.
+    const rows = afterSeq === undefined ? [] : await this.messages.after(conversation.id, afterSeq, MAX_MISSED_MESSAGES + 1);
+    const receipts = await this.messages.readReceipts([conversation.id]);
+    return {
+      missed: rows.slice(0, MAX_MISSED_MESSAGES).map(toChatMessage),
+      hasMore: rows.length > MAX_MISSED_MESSAGES,
+      readReceipts: receipts.filter((r) => conversation.memberIds.includes(r.user_id)).map(toReadReceipt),
+    };
+  }
+
+  /**
+   * Stores the message, then tells every member. The ack (the return value) is sent only after the row is
+   * committed; a resend of a clientMessageId already stored returns that message and tells no one again.
+   */
+  async send(user: ChatUser, dto: SendMessageDto): Promise<{ message: ChatMessage }> {
+    assertValidBody(dto.body);
+    const conversation = await this.access.requireMember(user.id, dto.conversationId);
+    if (!conversation.open) {
+      // A message stored just before the mentorship ended is still acknowledged to a client resending it.
+      const stored = await this.messages.findByClientId(conversation.id, user.id, dto.clientMessageId);
+      if (stored) return { message: toChatMessage(stored) };
+      throw conversationReadOnly();
+    }
+    return this.sequencer.run(conversation.id, async () => {
+      const stored = await this.messages.append({ conversationId: conversation.id, senderId: user.id, body: dto.body, clientMessageId: dto.clientMessageId });
+      if (!stored) throw conversationNotFound();
+      const message = toChatMessage(stored.row);
+      if (stored.created) this.broadcaster.messageNew(conversation.memberIds, message);
+      return { message };
+    });
+  }
+
+  async markRead(user: ChatUser, dto: ReadMessageDto): Promise<{ receipt: ReadReceipt }> {
+    const conversation = await this.access.requireMember(user.id, dto.conversationId);
+    seqOf(dto.messageId, 'messageId');
+    const result = await this.messages.markRead(conversation.id, user.id, dto.messageId);
+    if (!result) throw messageNotFound();
+    const receipt = toReadReceipt(result.receipt);
+    if (result.advanced) this.broadcaster.read(conversation.memberIds, { conversationId: conversation.id, ...receipt });
+    return { receipt };
+  }
+
+  async typing(user: ChatUser, dto: TypingDto): Promise<Record<string, never>> {
+    const conversation = await this.access.requireMember(user.id, dto.conversationId);
+    if (!conversation.open) throw conversationReadOnly();
+    const others = conversation.memberIds.filter((id) => id !== user.id);
+    this.broadcaster.typing(others, { conversationId: conversation.id, userId: user.id, typing: dto.typing });
+    return {};
+  }
+
+  async presence(user: ChatUser, dto: PresenceQueryDto): Promise<{ online: string[] }> {
+    const conversation = await this.access.requireMember(user.id, dto.conversationId);
+    const online = await this.broadcaster.onlineAmong(conversation.memberIds);
+    return { online: conversation.memberIds.filter((id) => online.has(id)) };
+  }
+}
+
+function seqOf(messageId: string, field: string): number {
+  const seq = seqOfMessageId(messageId);
+  if (seq === undefined) throw invalidMessageCursor(field);
+  return seq;
+}

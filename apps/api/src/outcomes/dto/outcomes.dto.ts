@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import type { SurveySubmission, UpdateSurveyItemsRequest } from '@pm/contracts';
+import { NormalizeEmail, Trim } from '@api/users/dto/normalize';
+
+export class RecordsQuery {
+  @ApiPropertyOptional({ description: "One student's records (by email)" })
+  @IsOptional() @NormalizeEmail() @IsEmail() @MaxLength(254)
+  email?: string;
+}
+
+export class SurveyItemInput {
+  @ApiProperty({ example: 'useful', description: 'Stable short name: lower-case letters, digits and _' })
+  @IsString() @Matches(/^[a-z][a-z0-9_]{0,39}$/, { message: 'key must be lower-case letters, digits or _ (at most 40)' })
+  key!: string;
+
+  @ApiProperty({ example: 'The mentoring was useful for my studies.' })
+  @Trim() @IsString() @MinLength(1) @MaxLength(300) @Matches(/\S/, { message: 'text must not be blank' })
+  text!: string;
+}
+
+export class UpdateSurveyItemsDto implements UpdateSurveyItemsRequest {
+  @ApiProperty({ type: [SurveyItemInput] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SurveyItemInput)
+  items!: SurveyItemInput[];
+}
+
+export class SurveyAnswerInput {
+  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  itemId!: string;
+
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5)
+  value!: number;
+}
+
+export class SurveySubmissionDto implements SurveySubmission {
+  @ApiProperty({ type: [SurveyAnswerInput] })
+  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SurveyAnswerInput)
+  answers!: SurveyAnswerInput[];
+}

@@ -1,0 +1,163 @@
+// Booking throughput: POST /api/sessions against raw `pg` running the same insert on the same tables, with the
+// same exclusion constraints, at the same concurrency, in one run.
+//   npx nx run api:build && node bench/booking/run.mjs
+//   (BOOKING_CONCURRENCY=10 BOOKING_REQUESTS=3000 BOOKING_ROUNDS=3 to change the load; DATABASE_URL to use a server)
+// Every request books a distinct, free hour for one of PAIRS mentorships, so each one is a real booking (201)
+// that the database has to check against the mentor's and the mentee's sessions. Raw pg runs the exact
+// statement the service sends (advisory locks, session row, attendee rows) with its parameters built in the
+// bench, so the ratio is what the API itself costs: HTTP, auth, validation, the mentorship lookup, mapping.
+// Prints the median bookings/s of each over the rounds and the ratio (goal: endpoint >= 0.5x raw), and, for
+// reference, GET /api/me under the same load: the guard, the JWT check and the user lookup every signed-in
+// request pays before a route runs, which bounds any endpoint from above.
+import autocannon from 'autocannon';
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { ADMIN, api, median, startBenchServer } from '../support/server.mjs';
+
+const CONCURRENCY = Number(process.env.BOOKING_CONCURRENCY ?? 10);
+const REQUESTS = Number(process.env.BOOKING_REQUESTS ?? 3000);
+const ROUNDS = Number(process.env.BOOKING_ROUNDS ?? 3);
+const PAIRS = 100;
+const HOUR = 3_600_000;
+
+// Kept in step with INSERT_SESSIONS in apps/api/src/sessions/sessions.service.ts.
+const INSERT = `
+  WITH locks AS MATERIALIZED (
+    SELECT count(pg_advisory_xact_lock(k))::int AS n
+      FROM (SELECT DISTINCT hashtextextended(u::text, 0) AS k FROM unnest($14::uuid[]) AS u ORDER BY 1) AS keys
+  ), s AS (
+    INSERT INTO mentoring_session (id, program_id, mentorship_id, mentor_id, title, starts_at, ends_at, modality, location, meeting_url, seat_limit, series_id, created_by_id)
+    SELECT o.id, $2::uuid, $3::uuid, $4::uuid, $5::varchar, o.starts_at, o.ends_at, $6::session_modality, $7::varchar, o.meeting_url, $8::smallint, $9::uuid, $10::uuid
+      FROM unnest($1::uuid[], $11::timestamptz[], $12::timestamptz[], $13::varchar[]) AS o(id, starts_at, ends_at, meeting_url)
+     WHERE (SELECT n FROM locks) >= 0
+    RETURNING id, starts_at, ends_at, created_at
+  ), a AS (
+    INSERT INTO session_attendee (session_id, user_id, role, mentorship_id, starts_at, ends_at)
+    SELECT s.id, p.user_id, p.role::session_participant_role, p.mentorship_id, s.starts_at, s.ends_at
+      FROM s CROSS JOIN unnest($14::uuid[], $15::text[], $16::uuid[]) WITH ORDINALITY AS p(user_id, role, mentorship_id, n)
+     ORDER BY s.starts_at, p.n
+    RETURNING 1
+  )
+  SELECT id, created_at FROM s ORDER BY starts_at`;
+
+async function register(baseUrl, email, yearOfStudy) {
+  const res = await api(baseUrl, 'POST', '/api/auth/register', { body: { email, password: 'bench-password-123', fullName: email.split('@')[0], yearOfStudy } });
+  return { id: res.user.id, token: res.accessToken };
+}
+
+/** Slot `k` of the hour grid starting at `base`, for request `i`: each pair gets consecutive hours. */
+const slot = (base, i) => ({ pair: i % PAIRS, start: base + Math.floor(i / PAIRS) * HOUR });
+
+async function endpointRound(server, pairs, base) {
+  let i = 0;
+  let last = 0;
+  const t0 = performance.now();
+  const result = await autocannon({
+    url: `${server.baseUrl}/api/sessions`,
+    connections: CONCURRENCY,
+    amount: REQUESTS,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const { pair, start } = slot(base, i);
+          const p = pairs[pair];
+          const booker = i % 2 === 0 ? p.mentee : p.mentor;
+          i++;
+          return {
+            ...req,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${booker.token}` },
+            body: JSON.stringify({ mentorshipId: p.mentorshipId, startsAt: new Date(start).toISOString(), endsAt: new Date(start + HOUR).toISOString(), modality: 'virtual' }),
+          };
+        },
+        onResponse: () => {
+          last = performance.now();
+        },
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  if (ok !== REQUESTS) throw new Error(`endpoint: ${ok} of ${REQUESTS} bookings succeeded (non-2xx ${result.non2xx}, errors ${result.errors})`);
+  // autocannon stops on its one-second tick, so the time of the last response is the honest end.
+  return ok / ((last - t0) / 1000);
+}
+
+/** The same load on GET /api/me: what any signed-in request costs before a route does anything. */
+async function authFloorRound(server, token) {
+  let last = 0;
+  const t0 = performance.now();
+  const result = await autocannon({
+    url: `${server.baseUrl}/api/me`,
+    connections: CONCURRENCY,
+    amount: REQUESTS,
+    requests: [{ method: 'GET', headers: { authorization: `Bearer ${token}` }, onResponse: () => (last = performance.now()) }],
+  });
+  return result['2xx'] / ((last - t0) / 1000);
+}
+
+async function rawRound(pool, pairs, programId, base) {
+  let next = 0;
+  let ok = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let i = next++; i < REQUESTS; i = next++) {
+        const { pair, start } = slot(base, i);
+        const p = pairs[pair];
+        const people = [p.mentor.id, p.mentee.id];
+        await pool.query(INSERT, [
+          [randomUUID()], programId, p.mentorshipId, p.mentor.id, null, 'virtual', null, 1, null, i % 2 === 0 ? p.mentee.id : p.mentor.id,
+          [new Date(start)], [new Date(start + HOUR)], [`https://meet.jit.si/pm-${randomBytes(16).toString('hex')}`],
+          people, ['mentor', 'mentee'], [null, p.mentorshipId],
+        ]);
+        ok++;
+      }
+    }),
+  );
+  return ok / ((performance.now() - t0) / 1000);
+}
+
+const server = await startBenchServer();
+try {
+  const admin = await api(server.baseUrl, 'POST', '/api/auth/login', { body: ADMIN });
+  await api(server.baseUrl, 'POST', '/api/users', { token: admin.accessToken, body: { email: 'coord@bench.example', password: 'bench-password-123', fullName: 'Bench Coordinator', role: 'coordinator' } });
+  const coord = await api(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'coord@bench.example', password: 'bench-password-123' } });
+  const program = await api(server.baseUrl, 'POST', '/api/programs', { token: coord.accessToken, body: { name: 'Booking bench', timezone: 'UTC', startsOn: '2027-01-01', endsOn: '2035-06-30' } });
+
+  const db = new pg.Pool({ connectionString: server.databaseUrl, max: CONCURRENCY });
+  const pairs = [];
+  for (let k = 0; k < PAIRS; k++) {
+    const mentor = await register(server.baseUrl, `mentor${k}@bench.example`, 4);
+    const mentee = await register(server.baseUrl, `mentee${k}@bench.example`, 1);
+    const { rows } = await db.query(`INSERT INTO mentorship (program_id, mentee_id, mentor_id, status) VALUES ($1, $2, $3, 'active') RETURNING id`, [program.id, mentee.id, mentor.id]);
+    pairs.push({ mentor, mentee, mentorshipId: rows[0].id });
+  }
+
+  // Each round books a fresh stretch of the calendar, far enough apart that no two rounds ever meet.
+  const span = Math.ceil(REQUESTS / PAIRS) * HOUR + 30 * 24 * HOUR;
+  let base = Date.UTC(2030, 0, 1);
+  const endpoint = [];
+  const raw = [];
+  const floor = [];
+  // One warm-up round of each, not counted: JIT, connection pools, the planner's caches.
+  await endpointRound(server, pairs, (base += span));
+  await rawRound(db, pairs, program.id, (base += span));
+  for (let r = 0; r < ROUNDS; r++) {
+    endpoint.push(await endpointRound(server, pairs, (base += span)));
+    raw.push(await rawRound(db, pairs, program.id, (base += span)));
+    floor.push(await authFloorRound(server, pairs[0].mentee.token));
+  }
+  await db.end();
+
+  const rate = (x) => `${x.toFixed(0)} bookings/s`;
+  console.log(`\nBooking benchmark: ${REQUESTS} bookings per round over ${PAIRS} mentorships, concurrency ${CONCURRENCY}, ${ROUNDS} rounds (+1 warm-up)`);
+  console.log('| measure | median | rounds |');
+  console.log('| --- | --- | --- |');
+  console.log(`| POST /api/sessions (autocannon) | ${rate(median(endpoint))} | ${endpoint.map((x) => x.toFixed(0)).join(', ')} |`);
+  console.log(`| raw pg, same statement (baseline) | ${rate(median(raw))} | ${raw.map((x) => x.toFixed(0)).join(', ')} |`);
+  console.log(`| ratio endpoint / raw (goal >= 0.5x) | ${(median(endpoint) / median(raw)).toFixed(2)}x | |`);
+  console.log(`| for reference: GET /api/me, auth only (the shared request path) | ${rate(median(floor)).replace('bookings', 'requests')} | ${floor.map((x) => x.toFixed(0)).join(', ')} |`);
+  console.log(`| ratio endpoint / GET /api/me | ${(median(endpoint) / median(floor)).toFixed(2)}x | |`);
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,129 @@
+export const MatchingAlgorithm = { Optimal: 'optimal', Stable: 'stable' } as const;
+export type MatchingAlgorithm = (typeof MatchingAlgorithm)[keyof typeof MatchingAlgorithm];
+export const MATCHING_ALGORITHMS: readonly MatchingAlgorithm[] = Object.values(MatchingAlgorithm);
+
+export const MentorshipStatus = { Active: 'active', Ended: 'ended' } as const;
+export type MentorshipStatus = (typeof MentorshipStatus)[keyof typeof MentorshipStatus];
+
+export type UnmatchedReason = 'no_eligible_mentor' | 'eligible_mentors_full';
+export type MatchReasonCode = 'shared_interest' | 'shared_language' | 'same_campus' | 'shared_modality' | 'year_gap';
+
+export interface MatchReasonDetail {
+  code: MatchReasonCode;
+  params: Record<string, string | number>;
+  /** The same reason as an English sentence. */
+  text: string;
+}
+
+export interface PreferencesRequest {
+  /** The caller's ranking of the other side, best first; may be partial. */
+  rankedUserIds: string[];
+}
+
+export interface PreferencesResponse {
+  rankedUserIds: string[];
+  updatedAt: string | null;
+}
+
+/** Someone the caller may rank: eligible under the hard rules, with the engine's score for the pair. */
+export interface RankingCandidate {
+  userId: string;
+  fullName: string;
+  yearOfStudy: number | null;
+  interests: string[];
+  languages: string[];
+  modalities: string[];
+  campus: string | null;
+  score: number;
+}
+
+export interface CreateMatchingRunRequest {
+  algorithm: MatchingAlgorithm;
+}
+
+export interface MatchingAssignment {
+  menteeId: string;
+  mentorId: string;
+  score: number;
+  /** Plain-language reasons, e.g. "both interested in cardiology". */
+  reasons: string[];
+  reasonDetails: MatchReasonDetail[];
+  menteeName: string;
+  mentorName: string;
+}
+
+export interface MatchingRunStats {
+  mentees: number;
+  mentors: number;
+  eligiblePairs: number;
+  matched: number;
+  matchRate: number;
+  meanScore: number | null;
+  totalScore: number;
+}
+
+export interface MatchingRunResponse {
+  id: string;
+  programId: string;
+  algorithm: MatchingAlgorithm;
+  status: 'preview' | 'committed' | 'stale';
+  createdAt: string;
+  committedAt: string | null;
+  assignments: MatchingAssignment[];
+  unmatchedMenteeIds: string[];
+  unmatched: Array<{ menteeId: string; menteeName: string; reason: UnmatchedReason }>;
+  stats: MatchingRunStats;
+  /** For `optimal`: what was checked to prove the total score cannot be beaten. */
+  certificate: Record<string, unknown> | null;
+  /** For `stable`: pairs who would both rather be together (always empty for a correct run). */
+  blockingPairs: number | null;
+  durationMs: number;
+}
+
+export interface CommitRunResponse {
+  mentorships: Array<{ id: string; menteeId: string; mentorId: string }>;
+}
+
+export interface CreateMentorshipRequest {
+  menteeId: string;
+  mentorId: string;
+}
+
+export interface EndMentorshipRequest {
+  reason: string;
+}
+
+export interface MentorshipResponse {
+  id: string;
+  programId: string;
+  menteeId: string;
+  mentorId: string;
+  status: MentorshipStatus;
+  menteeName: string;
+  mentorName: string;
+  createdAt: string;
+  endedAt: string | null;
+  endedReason: string | null;
+}
+
+/** A student's own mentorship, as mentor or mentee, with the other person. */
+export interface MyMentorshipResponse {
+  id: string;
+  programId: string;
+  programName: string;
+  myRole: 'mentor' | 'mentee';
+  status: MentorshipStatus;
+  other: { id: string; fullName: string; email: string; yearOfStudy: number | null };
+  createdAt: string;
+}
+
+export interface ExclusionRequest {
+  menteeId: string;
+  mentorId: string;
+}
+
+export interface ExclusionResponse {
+  menteeId: string;
+  mentorId: string;
+  createdAt: string;
+}

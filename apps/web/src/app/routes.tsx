@@ -24,6 +24,8 @@ const STAFF = [Role.Coordinator, Role.Admin] as const;
 // never need either page.
 const OutcomesPage = lazy(() => import('@web/pages/outcomes-page').then((module) => ({ default: module.OutcomesPage })));
 const MatchingPage = lazy(() => import('@web/pages/matching-page').then((module) => ({ default: module.MatchingPage })));
+// Chat loads on first visit too: socket.io's client is only needed there.
+const ChatPage = lazy(() => import('@web/pages/chat-page').then((module) => ({ default: module.ChatPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -52,6 +54,8 @@ export const routes: RouteObject[] = [
           { path: '/programs/:programId/outcomes', element: <RequireRole roles={STAFF}><Suspense fallback={<LoadingMessage />}><OutcomesPage /></Suspense></RequireRole> },
           { path: '/programs/:programId/preferences', element: <RequireRole roles={[Role.Student]}><PreferencesPage /></RequireRole> },
           { path: '/sessions', element: <RequireRole roles={[Role.Student]}><SessionsPage /></RequireRole> },
+          // One route for the list and each conversation, so switching conversations keeps the connection.
+          { path: '/chat/:conversationId?', element: <RequireRole roles={[Role.Student]}><Suspense fallback={<LoadingMessage />}><ChatPage /></Suspense></RequireRole> },
           { path: '/results', element: <RequireRole roles={[Role.Student]}><MyResultsPage /></RequireRole> },
           { path: '/staff', element: <RequireRole roles={[Role.Admin]}><StaffAccountsPage /></RequireRole> },
           { path: '/profile', element: <RequireRole roles={[Role.Student]}><ProfilePage /></RequireRole> },

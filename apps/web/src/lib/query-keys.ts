@@ -18,6 +18,8 @@ export const queryKeys = {
   mySessions: ['me', 'sessions'] as const,
   myAvailability: ['me', 'availability'] as const,
   calendarFeed: ['me', 'calendar-feed'] as const,
+  /** The caller's chat conversations; kept current from socket events (see features/chat). */
+  conversations: ['conversations'] as const,
   slots: (mentorshipId: string, from: string, to: string, durationMinutes: number) => ['mentorships', mentorshipId, 'slots', { from, to, durationMinutes }] as const,
   programs: {
     all: ['programs'] as const,

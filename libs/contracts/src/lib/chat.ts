@@ -33,6 +33,8 @@ export const ChatErrorCode = {
   RateLimited: 'RATE_LIMITED',
   Unauthenticated: 'UNAUTHENTICATED',
   ShuttingDown: 'SHUTTING_DOWN',
+  /** The database is away for a moment: nothing was stored; send again (same clientMessageId) after retryAfterMs. */
+  Unavailable: 'UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;
 export type ChatErrorCode = (typeof ChatErrorCode)[keyof typeof ChatErrorCode];

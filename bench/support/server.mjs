@@ -23,7 +23,9 @@ export async function startBenchServer(env = {}) {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const port = await freePort();
-  const server = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API while a benchmark drives it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/apps/api/src/main.js'], {
     cwd: root,
     stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'inherit'],
     env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), DEMO_SEED: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, AUTH_RATE_LIMIT_PER_MINUTE: '100000', ...env },

@@ -24,7 +24,7 @@ export type {
   ScoreWeights,
   UnmatchedReason,
 } from './lib/types';
-export { DEFAULT_WEIGHTS, MAX_WEIGHT } from './lib/weights';
+export { DEFAULT_WEIGHTS, MAX_WEIGHT, resolveWeights } from './lib/weights';
 export { FIRST_YEAR_OF_STUDY, IDEAL_YEAR_GAP, LAST_YEAR_OF_STUDY, isEligible, scorePair } from './lib/score';
 export { runMatching, scoreAllPairs } from './lib/run';
 export { findBlockingPairs } from './lib/blocking';

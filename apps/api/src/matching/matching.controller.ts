@@ -15,7 +15,7 @@ export class MatchingController {
   @Auth(Role.Coordinator, Role.Admin)
   @ApiCreatedResponse({ description: 'A preview: assignments with scores and reasons, unmatched mentees with the reason; nothing committed' })
   createRun(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: CreateMatchingRunDto): Promise<MatchingRunResponse> {
-    return this.matching.createRun(actor, id, dto.algorithm);
+    return this.matching.createRun(actor, id, dto.algorithm, dto.weights);
   }
 
   @Get('matching-runs')

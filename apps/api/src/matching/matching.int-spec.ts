@@ -1,4 +1,4 @@
-import { EnrollmentRole, Modality } from '@pm/contracts';
+import { DEFAULT_MATCHING_WEIGHTS, EnrollmentRole, Modality } from '@pm/contracts';
 import { enrol, newCoordinator, newMentee, newMentor, newProgram, type TestUser } from '@api-test/factories';
 import { startTestApp, type TestApp } from '@api-test/test-app';
 
@@ -72,6 +72,23 @@ describe('matching (integration)', () => {
       const res = await t.http().post(`/api/programs/${program.id}/matching-runs`).set(coordinator.auth).send({ algorithm: 'optimal' }).expect(201);
       expect(res.body.assignments).toEqual([]);
       expect(res.body.unmatched).toEqual([expect.objectContaining({ menteeId: mentee.user.id, reason: 'no_eligible_mentor' })]);
+    });
+
+    it('scores with the weights the coordinator chose, states them on the run, and refuses weights out of range', async () => {
+      const { coordinator, programId } = await setUp(1, 2);
+      const url = `/api/programs/${programId}/matching-runs`;
+      const byDefault = await t.http().post(url).set(coordinator.auth).send({ algorithm: 'optimal' }).expect(201);
+      expect(byDefault.body.weights).toEqual(DEFAULT_MATCHING_WEIGHTS);
+      const weighted = await t.http().post(url).set(coordinator.auth).send({ algorithm: 'optimal', weights: { sharedInterest: 100 } }).expect(201);
+      expect(weighted.body.weights).toEqual({ ...DEFAULT_MATCHING_WEIGHTS, sharedInterest: 100 });
+      // Mentee 0 shares cardiology with the mentor: 97 more points at 100 per shared interest than at 3.
+      const scoreOf = (run: { assignments: Array<{ menteeName: string; score: number }> }): number | undefined => run.assignments.find((a) => a.menteeName === 'Mentee 0')?.score;
+      expect((scoreOf(weighted.body) ?? 0) - (scoreOf(byDefault.body) ?? 0)).toBe(97);
+      const listed = await t.http().get(url).set(coordinator.auth).expect(200);
+      expect(listed.body[0].weights).toEqual({ ...DEFAULT_MATCHING_WEIGHTS, sharedInterest: 100 });
+      for (const weights of [{ sameCampus: 1001 }, { sharedLanguage: -1 }, { yearGapIdeal: 1.5 }, { sharedInterest: '3' }, { unknownWeight: 1 }, []]) {
+        await t.http().post(url).set(coordinator.auth).send({ algorithm: 'optimal', weights }).expect(400);
+      }
     });
 
     it('answers 400 for an unknown algorithm, 403 to a mentee, 404 to another coordinator', async () => {

@@ -1,4 +1,4 @@
-import type { MatchingRunResponse } from '@pm/contracts';
+import { DEFAULT_MATCHING_WEIGHTS, type MatchingRunResponse } from '@pm/contracts';
 import type { MatchingRunEntity } from './matching-run.entity';
 
 export const toRunResponse = (run: MatchingRunEntity, stale: boolean): MatchingRunResponse => ({
@@ -13,6 +13,8 @@ export const toRunResponse = (run: MatchingRunEntity, stale: boolean): MatchingR
   unmatched: run.result.unmatched,
   stats: run.result.stats,
   certificate: run.result.certificate,
+  // Runs stored before weights could be chosen used the defaults.
+  weights: { ...DEFAULT_MATCHING_WEIGHTS, ...run.parameters },
   blockingPairs: run.result.blockingPairs,
   durationMs: run.result.durationMs,
 });

@@ -7,10 +7,11 @@ import {
   type ExclusionResponse,
   type MatchingAlgorithm,
   type MatchingRunResponse,
+  type MatchingWeights,
   type PreferencesResponse,
   type RankingCandidate,
 } from '@pm/contracts';
-import { findBlockingPairs, isEligible, runMatching, scorePair, type MatchingMentee, type MatchingMentor } from '@pm/matching';
+import { findBlockingPairs, isEligible, resolveWeights, runMatching, scorePair, type MatchingMentee, type MatchingMentor } from '@pm/matching';
 import type { Actor } from '@api/common/access.decorators';
 import { ProgramAccess } from '@api/programs/program-access.service';
 import { programNotFound } from '@api/programs/programs.errors';
@@ -44,11 +45,13 @@ export class MatchingService {
   ) {}
 
   /** Coordinators of the program: compute and store a preview; nothing is committed. */
-  async createRun(actor: Actor, programId: string, algorithm: MatchingAlgorithm): Promise<MatchingRunResponse> {
+  async createRun(actor: Actor, programId: string, algorithm: MatchingAlgorithm, weights: Partial<MatchingWeights> = {}): Promise<MatchingRunResponse> {
     await this.access.requireCoordinator(actor, programId);
     const { input, names, fingerprint } = await this.inputs.load(programId);
+    // The DTO bounds every weight as the engine does, so resolveWeights cannot throw here.
+    const resolved = resolveWeights(weights);
     const started = performance.now();
-    const result = runMatching(input, algorithm);
+    const result = runMatching({ ...input, weights: resolved }, algorithm);
     const durationMs = Math.round(performance.now() - started);
     const stored: StoredRunResult = {
       assignments: result.assignments.map((a) => ({
@@ -67,7 +70,7 @@ export class MatchingService {
       durationMs,
     };
     const run = await this.dataSource.manager.save(
-      this.dataSource.manager.create(MatchingRunEntity, { programId, algorithm, parameters: {}, result: stored, inputFingerprint: fingerprint, createdById: actor.id }),
+      this.dataSource.manager.create(MatchingRunEntity, { programId, algorithm, parameters: { ...resolved }, result: stored, inputFingerprint: fingerprint, createdById: actor.id }),
     );
     return toRunResponse(run, false);
   }

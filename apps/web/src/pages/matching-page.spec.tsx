@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { EnrollmentResponse, MatchingRunResponse, MentorshipResponse, ProgramResponse } from '@pm/contracts';
+import { DEFAULT_MATCHING_WEIGHTS, type CreateMatchingRunRequest, type EnrollmentResponse, type MatchingRunResponse, type MatchingWeights, type MentorshipResponse, type ProgramResponse } from '@pm/contracts';
 import { stubApi } from '@web/test/api-stub';
 import { apiError, deferred, json } from '@web/test/http';
 import { renderWithProviders } from '@web/test/render';
@@ -71,6 +71,7 @@ const run: MatchingRunResponse = {
   unmatched: [{ menteeId: 'm3', menteeName: 'Leila Haddad', reason: 'eligible_mentors_full' }],
   stats: { mentees: 3, mentors: 2, eligiblePairs: 5, matched: 2, matchRate: 0.6667, meanScore: 11.5, totalScore: 23 },
   certificate: { method: 'lp_duality', verified: true },
+  weights: { ...DEFAULT_MATCHING_WEIGHTS },
   blockingPairs: null,
   durationMs: 1530,
 };
@@ -88,17 +89,21 @@ const mentorship = (id: string, menteeId: string, mentorId: string, menteeName: 
   endedReason: null,
 });
 
+/** Weights a coordinator chose for this program on an earlier run. */
+const customWeights: MatchingWeights = { sharedInterest: 10, sharedLanguage: 0, sameCampus: 4, modalityBoth: 1, yearGapIdeal: 7 };
+
 /** A fake API whose runs and mentorships change as the page posts to it. */
-function fakeApi(options: { commit?: () => Response; createMentorship?: () => Response; holdRun?: Promise<void> } = {}) {
-  let runs: MatchingRunResponse[] = [];
+function fakeApi(options: { commit?: () => Response; createMentorship?: () => Response; holdRun?: Promise<void>; runs?: MatchingRunResponse[] } = {}) {
+  let runs: MatchingRunResponse[] = options.runs ?? [];
   let mentorships: MentorshipResponse[] = [];
-  const api = stubApi(async ({ method, path }) => {
+  const api = stubApi(async ({ method, path, body }) => {
     if (method === 'GET' && path === '/programs/p1') return json(program);
     if (method === 'GET' && path === '/programs/p1/enrollments') return json(enrollments);
     if (method === 'GET' && path === '/programs/p1/matching-runs') return json(runs);
     if (method === 'POST' && path === '/programs/p1/matching-runs') {
       await options.holdRun;
-      const created = { ...run, id: `run-${runs.length + 1}` };
+      const request = body as CreateMatchingRunRequest;
+      const created: MatchingRunResponse = { ...run, id: `run-${runs.length + 1}`, algorithm: request.algorithm, weights: { ...DEFAULT_MATCHING_WEIGHTS, ...request.weights } };
       runs = [created, ...runs];
       return json(created, 201);
     }
@@ -124,6 +129,15 @@ const renderPage = (language: 'en' | 'fa' = 'en') =>
     { route: '/programs/p1/matching', language },
   );
 
+const weightInput = (label: string): HTMLInputElement => screen.getByLabelText(label);
+const postedRuns = (api: ReturnType<typeof fakeApi>): unknown[] => api.calls('POST', '/programs/p1/matching-runs').map((call) => call.body);
+/** What assistive technology reads after an input's label: its hint and, when there is one, its error. */
+const descriptionOf = (input: HTMLElement): string =>
+  (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' | ');
+
 const previewRows = (): HTMLElement[] => within(screen.getByTestId('preview-table')).getAllByTestId('preview-row');
 const firstCells = (): string[] => previewRows().map((row) => row.querySelector('th')?.textContent ?? '');
 
@@ -135,7 +149,7 @@ describe('MatchingPage', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Run matching' }));
 
     const table = await screen.findByTestId('preview-table');
-    expect(api.calls('POST', '/programs/p1/matching-runs')[0]?.body).toEqual({ algorithm: 'optimal' });
+    expect(api.calls('POST', '/programs/p1/matching-runs')[0]?.body).toEqual({ algorithm: 'optimal', weights: DEFAULT_MATCHING_WEIGHTS });
     // Best score first by default.
     expect(firstCells()).toEqual(['Arash Novak', 'Zahra Karimi']);
     expect(within(table).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
@@ -151,6 +165,121 @@ describe('MatchingPage', () => {
     expect(screen.getByTestId('proven-optimal').textContent).toBe('Proven optimal');
     expect(screen.getByTestId('unmatched-list').textContent).toBe('Leila Haddad, every mentor who meets the rules is already at capacity');
     expect(screen.getByTestId('run-status').textContent).toBe('Preview');
+    expect(within(summary).getByTestId('summary-weights').textContent).toBe('Score weights: interests 3 · languages 2 · campus 2 · both ways 1 · year gap 1 (the defaults)');
+  });
+
+  it('keeps the score weights in a closed disclosure, each box labelled and explained', async () => {
+    fakeApi();
+    await renderPage();
+    await screen.findByTestId('run-matching');
+
+    const disclosure = screen.getByTestId('weights-disclosure');
+    expect(disclosure.tagName).toBe('DETAILS');
+    expect((disclosure as HTMLDetailsElement).open).toBe(false);
+    expect(disclosure.querySelector('summary')?.textContent).toBe('Adjust score weights');
+    expect(within(disclosure).getByRole('group', { name: 'Score weights' })).toBeTruthy();
+    const interests = weightInput('Shared interests');
+    expect(interests.type).toBe('number');
+    expect(interests.value).toBe('3');
+    expect(descriptionOf(interests)).toBe('Points for each interest both list.');
+    expect(weightInput('Year gap').value).toBe('1');
+    expect(screen.queryByTestId('weights-custom')).toBeNull();
+  });
+
+  it('sends the weights with the run and shows them in the run summary', async () => {
+    const api = fakeApi();
+    await renderPage();
+    await screen.findByTestId('run-matching');
+
+    fireEvent.change(weightInput('Shared interests'), { target: { value: '5' } });
+    fireEvent.change(weightInput('Year gap'), { target: { value: '0' } });
+    expect(screen.getByTestId('weights-custom').textContent).toBe('Custom');
+    fireEvent.click(screen.getByRole('button', { name: 'Run matching' }));
+
+    const summary = await screen.findByTestId('summary-weights');
+    expect(postedRuns(api)).toEqual([{ algorithm: 'optimal', weights: { sharedInterest: 5, sharedLanguage: 2, sameCampus: 2, modalityBoth: 1, yearGapIdeal: 0 } }]);
+    expect(summary.textContent).toBe('Score weights: interests 5 · languages 2 · campus 2 · both ways 1 · year gap 0');
+  });
+
+  it("starts from the weights of the program's latest run", async () => {
+    const api = fakeApi({ runs: [{ ...run, weights: customWeights }] });
+    await renderPage();
+    await screen.findByTestId('preview-table');
+
+    await waitFor(() => expect(weightInput('Shared interests').value).toBe('10'));
+    expect(weightInput('Shared languages').value).toBe('0');
+    expect(weightInput('Same campus').value).toBe('4');
+    expect(weightInput('Both ways to meet').value).toBe('1');
+    expect(weightInput('Year gap').value).toBe('7');
+    expect(screen.getByTestId('weights-custom')).toBeTruthy();
+    expect(screen.getByTestId('summary-weights').textContent).toBe('Score weights: interests 10 · languages 0 · campus 4 · both ways 1 · year gap 7');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Run matching' }));
+    await waitFor(() => expect(postedRuns(api)).toEqual([{ algorithm: 'optimal', weights: customWeights }]));
+  });
+
+  it.each([
+    ['1001', 'above the maximum'],
+    ['-1', 'negative'],
+    ['1.5', 'not whole'],
+    ['', 'empty'],
+  ])('refuses a weight of "%s" (%s) with a message linked to the box, and sends nothing', async (value) => {
+    const api = fakeApi();
+    await renderPage();
+    await screen.findByTestId('run-matching');
+
+    fireEvent.change(weightInput('Same campus'), { target: { value } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run matching' }));
+
+    const error = await screen.findByText('Enter a whole number from 0 to 1,000.');
+    expect(error.getAttribute('role')).toBe('alert');
+    const campus = weightInput('Same campus');
+    expect(campus.getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(campus)).toBe('Points once when both give the same campus. | Enter a whole number from 0 to 1,000.');
+    // The disclosure opens, so the mistake is visible and its box can take focus.
+    expect((screen.getByTestId('weights-disclosure') as HTMLDetailsElement).open).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(campus));
+    expect(weightInput('Shared interests').hasAttribute('aria-invalid')).toBe(false);
+    expect(postedRuns(api)).toEqual([]);
+
+    fireEvent.change(campus, { target: { value: '6' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run matching' }));
+    await waitFor(() => expect(postedRuns(api)).toEqual([{ algorithm: 'optimal', weights: { ...DEFAULT_MATCHING_WEIGHTS, sameCampus: 6 } }]));
+    expect(screen.queryByText('Enter a whole number from 0 to 1,000.')).toBeNull();
+  });
+
+  it('resets the weights to the defaults', async () => {
+    const api = fakeApi({ runs: [{ ...run, weights: customWeights }] });
+    await renderPage();
+    await waitFor(() => expect(weightInput('Shared interests').value).toBe('10'));
+
+    fireEvent.change(weightInput('Shared languages'), { target: { value: '-1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run matching' }));
+    await screen.findByText('Enter a whole number from 0 to 1,000.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults' }));
+    expect(screen.queryByText('Enter a whole number from 0 to 1,000.')).toBeNull();
+    expect(['Shared interests', 'Shared languages', 'Same campus', 'Both ways to meet', 'Year gap'].map((label) => weightInput(label).value)).toEqual(['3', '2', '2', '1', '1']);
+    expect(screen.queryByTestId('weights-custom')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Run matching' }));
+    await waitFor(() => expect(postedRuns(api)).toEqual([{ algorithm: 'optimal', weights: DEFAULT_MATCHING_WEIGHTS }]));
+  });
+
+  it("runs a stale preview again with that run's own algorithm and weights", async () => {
+    const api = fakeApi({ runs: [{ ...run, algorithm: 'stable', status: 'stale', weights: customWeights }] });
+    await renderPage();
+    const conflict = await screen.findByTestId('commit-conflict');
+    await waitFor(() => expect(weightInput('Shared interests').value).toBe('10'));
+    // What is in the form does not matter: "run again" repeats the preview as it was.
+    fireEvent.change(weightInput('Shared interests'), { target: { value: '1' } });
+
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Run the matching again' }));
+
+    await waitFor(() => expect(postedRuns(api)).toEqual([{ algorithm: 'stable', weights: customWeights }]));
+    await waitFor(() => expect(screen.getByTestId('run-status').textContent).toBe('Preview'));
+    expect(weightInput('Shared interests').value).toBe('10');
+    expect((screen.getByLabelText('Stable') as HTMLInputElement).checked).toBe(true);
   });
 
   it('sorts the preview by a column with a keyboard-operable button and reports the order with aria-sort', async () => {
@@ -220,7 +349,7 @@ describe('MatchingPage', () => {
     fireEvent.click(within(conflict).getByRole('button', { name: 'Run the matching again' }));
 
     await waitFor(() => expect(api.calls('POST', '/programs/p1/matching-runs')).toHaveLength(2));
-    expect(api.calls('POST', '/programs/p1/matching-runs')[1]?.body).toEqual({ algorithm: 'optimal' });
+    expect(api.calls('POST', '/programs/p1/matching-runs')[1]?.body).toEqual({ algorithm: 'optimal', weights: DEFAULT_MATCHING_WEIGHTS });
     await waitFor(() => expect(screen.queryByTestId('commit-conflict')).toBeNull());
     expect(screen.getByRole('button', { name: 'Commit 2 pairs' })).toBeTruthy();
   });
@@ -248,5 +377,14 @@ describe('MatchingPage', () => {
     expect(table.textContent).toContain('منتور در سال ۳، منتی در سال ۱');
     expect(screen.getByTestId('summary-matched').textContent).toBe('۲ از ۳ منتی');
     expect(table.textContent).not.toMatch(/both|mentor in year/);
+    expect(screen.getByTestId('summary-weights').textContent).toBe('وزن‌های امتیاز: علاقه‌ها ۳ · زبان‌ها ۲ · پردیس ۲ · هر دو شیوه ۱ · فاصلهٔ سال ۱ (پیش‌فرض)');
+  });
+
+  it('in Persian, explains a refused weight with Persian digits', async () => {
+    fakeApi();
+    await renderPage('fa');
+    fireEvent.change(await screen.findByLabelText('علاقه‌های مشترک'), { target: { value: '1001' } });
+    fireEvent.click(screen.getByRole('button', { name: 'اجرای جفت‌سازی' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('یک عدد صحیح از ۰ تا ۱٬۰۰۰ وارد کنید.');
   });
 });

@@ -37,8 +37,38 @@ export interface RankingCandidate {
   score: number;
 }
 
+/**
+ * Points per unit of each criterion of a pair's score: integers from 0 to MAX_MATCHING_WEIGHT. A run states the
+ * weights it used; the coordinator page starts from the program's last run, so each program keeps its own.
+ */
+export interface MatchingWeights {
+  /** Per interest both list. */
+  sharedInterest: number;
+  /** Per language both speak. */
+  sharedLanguage: number;
+  /** Once, when both give the same campus. */
+  sameCampus: number;
+  /** Once, when both can meet in person and virtually. */
+  modalityBoth: number;
+  /** Per unit of closeness to the ideal two-year gap (2 units at a gap of 2, 1 at a gap of 1 or 3). */
+  yearGapIdeal: number;
+}
+
+export const MATCHING_WEIGHT_KEYS: ReadonlyArray<keyof MatchingWeights> = ['sharedInterest', 'sharedLanguage', 'sameCampus', 'modalityBoth', 'yearGapIdeal'];
+export const MAX_MATCHING_WEIGHT = 1000;
+/** The engine's defaults (libs/matching DEFAULT_WEIGHTS; a unit test keeps the two equal). */
+export const DEFAULT_MATCHING_WEIGHTS: Readonly<MatchingWeights> = Object.freeze({
+  sharedInterest: 3,
+  sharedLanguage: 2,
+  sameCampus: 2,
+  modalityBoth: 1,
+  yearGapIdeal: 1,
+});
+
 export interface CreateMatchingRunRequest {
   algorithm: MatchingAlgorithm;
+  /** Any weight left out takes its default. */
+  weights?: Partial<MatchingWeights>;
 }
 
 export interface MatchingAssignment {
@@ -75,6 +105,8 @@ export interface MatchingRunResponse {
   stats: MatchingRunStats;
   /** For `optimal`: what was checked to prove the total score cannot be beaten. */
   certificate: Record<string, unknown> | null;
+  /** The weights the scores were computed with (defaults filled in). */
+  weights: MatchingWeights;
   /** For `stable`: pairs who would both rather be together (always empty for a correct run). */
   blockingPairs: number | null;
   durationMs: number;

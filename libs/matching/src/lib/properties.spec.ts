@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { programArbitrary, shuffled } from '../testing/arbitraries';
+import { certificateGaps } from '../testing/certificate';
 import { brokenRules } from '../testing/checks';
 import { findBlockingPairs } from './blocking';
 import { runMatching } from './run';
@@ -17,6 +18,7 @@ describe.each(algorithms)('%s on random programs', (algorithm) => {
         const result = runMatching(program, algorithm);
         expect(brokenRules(program, result)).toEqual([]);
         if (algorithm === 'stable') expect(findBlockingPairs(program, result)).toEqual([]);
+        else expect(certificateGaps(program, result)).toEqual([]);
         for (const a of result.assignments) {
           expect(a.reasons.some((r) => r.code === 'year_gap')).toBe(true);
           expect(a.reasons.some((r) => r.code === 'shared_modality')).toBe(true);

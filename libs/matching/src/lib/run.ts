@@ -46,6 +46,7 @@ function runOptimal(p: Prepared, options: MatchingOptions, maxCachedPairs: numbe
     dualObjective: proof.dualObjective,
     pairsChecked: proof.pairsChecked,
     pairsCompared: proof.pairsCompared,
+    rowsRead: proof.rowsRead,
     primalFeasible: proof.primalFeasible,
     candidatesPerMentee: outcome.candidatesPerMentee,
     candidatePairs: outcome.candidatePairs,

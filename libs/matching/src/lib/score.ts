@@ -50,22 +50,39 @@ export function isEligible(
   return excluded === undefined || !excluded(mentee.id, mentor.id);
 }
 
-/** Tags both list, in the mentee's spelling, ordered by normalized form so that reasons read the same every run. */
+/**
+ * Tags both list, in the mentee's spelling, ordered by normalized form so that reasons read the same every run.
+ * Lists are short, so plain arrays beat sets here (this runs for every assignment of a result).
+ */
 function sharedTags(menteeTags: readonly string[], mentorTags: readonly string[]): string[] {
-  const mentorKeys = new Set(mentorTags.map(normalizeTag));
-  const shared = new Map<string, string>();
+  if (menteeTags.length === 0 || mentorTags.length === 0) return [];
+  const mentorKeys = mentorTags.map(normalizeTag);
+  const keys: string[] = [];
+  const tags: string[] = [];
   for (const tag of menteeTags) {
     const key = normalizeTag(tag);
-    if (key !== '' && mentorKeys.has(key) && !shared.has(key)) shared.set(key, tag.trim());
+    if (key === '' || !mentorKeys.includes(key) || keys.includes(key)) continue;
+    // Insertion sort by normalized form: at most a handful of tags.
+    let at = keys.length;
+    keys.push(key);
+    tags.push(tag);
+    while (at > 0 && keys[at - 1] > key) {
+      keys[at] = keys[at - 1];
+      tags[at] = tags[at - 1];
+      at--;
+    }
+    keys[at] = key;
+    tags[at] = tag.trim();
   }
-  return [...shared.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, tag]) => tag);
+  return tags;
 }
 
 function campusText(campus: string): string {
   return /campus/i.test(campus) ? `both at ${campus}` : `both at the ${campus} campus`;
 }
 
-const MODALITY_ORDER: readonly Modality[] = ['in_person', 'virtual'];
+/** Shared modalities by mask (bit 1 in person, bit 2 virtual), in this order. */
+const SHARED_MODALITIES: ReadonlyArray<readonly Modality[]> = [[], ['in_person'], ['virtual'], ['in_person', 'virtual']];
 
 function modalityText(shared: readonly Modality[]): string {
   const words = shared.map((m) => (m === 'in_person' ? 'in person' : 'virtually'));
@@ -90,12 +107,12 @@ export function scorePair(
   for (const language of sharedTags(mentee.languages, mentor.languages)) {
     reasons.push({ code: 'shared_language', params: { language, points: w.sharedLanguage }, text: `both speak ${language}` });
   }
-  if (mentee.campus !== null && mentor.campus !== null && normalizeTag(mentee.campus) !== '' && normalizeTag(mentee.campus) === normalizeTag(mentor.campus)) {
+  const campusKey = mentee.campus === null || mentor.campus === null ? '' : normalizeTag(mentee.campus);
+  if (mentee.campus !== null && mentor.campus !== null && campusKey !== '' && campusKey === normalizeTag(mentor.campus)) {
     const campus = mentee.campus.trim();
     reasons.push({ code: 'same_campus', params: { campus, points: w.sameCampus }, text: campusText(campus) });
   }
-  const sharedMask = modalityMask(mentee.modalities) & modalityMask(mentor.modalities);
-  const shared = MODALITY_ORDER.filter((m) => (sharedMask & modalityMask([m])) !== 0);
+  const shared = SHARED_MODALITIES[modalityMask(mentee.modalities) & modalityMask(mentor.modalities)];
   if (shared.length > 0) {
     const points = shared.length === 2 ? w.modalityBoth : 0;
     reasons.push({ code: 'shared_modality', params: { modalities: shared.join(','), points }, text: modalityText(shared) });
@@ -110,6 +127,7 @@ export function scorePair(
     });
   }
 
-  const score = reasons.reduce((sum, r) => sum + Number(r.params['points']), 0);
+  let score = 0;
+  for (const reason of reasons) score += Number(reason.params['points']);
   return { score, reasons };
 }

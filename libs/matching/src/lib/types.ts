@@ -82,10 +82,12 @@ export interface OptimalityCertificate {
   /** Eligible pairs covered by the dual bound: all of them. */
   pairsChecked: number;
   /**
-   * Of those, pairs compared with the prices one by one; for the others the row's best score already could
-   * not beat the bound at their (higher) prices.
+   * Of those, pairs the last check compared with the final prices one by one. Each other pair is bounded by
+   * what an exact read of its mentee's whole row proved in an earlier check, adjusted for price drops since.
    */
   pairsCompared: number;
+  /** Mentees whose row the last check read in full; the others were settled by those bounds. */
+  rowsRead: number;
   /** The hard rules and capacities were checked again on the returned assignments. */
   primalFeasible: boolean;
   /** Candidate pairs kept per mentee in the first solve (its best mentors by score). */

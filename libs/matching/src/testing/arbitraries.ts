@@ -23,11 +23,18 @@ function personArbitrary(id: string, years: { min: number; max: number }): fc.Ar
  * tags that differ only by case, exclusions, partial rankings naming unknown or ineligible people, and ids
  * that do not sort like their positions.
  */
-export function programArbitrary(limits: { mentees: number; mentors: number; maxCapacity?: number }): fc.Arbitrary<MatchingInput> {
+export function programArbitrary(limits: {
+  mentees: number;
+  mentors: number;
+  maxCapacity?: number;
+  /** Smallest sizes generated (default 0), to make sure the large end is exercised. */
+  minMentees?: number;
+  minMentors?: number;
+}): fc.Arbitrary<MatchingInput> {
   return fc
     .record({
-      menteeCount: fc.integer({ min: 0, max: limits.mentees }),
-      mentorCount: fc.integer({ min: 0, max: limits.mentors }),
+      menteeCount: fc.integer({ min: limits.minMentees ?? 0, max: limits.mentees }),
+      mentorCount: fc.integer({ min: limits.minMentors ?? 0, max: limits.mentors }),
       salt: fc.integer({ min: 0, max: 9999 }),
     })
     .chain(({ menteeCount, mentorCount, salt }) => {

@@ -5,7 +5,6 @@ import type {
   EndMentorshipRequest,
   ExclusionRequest,
   ExclusionResponse,
-  MatchingAlgorithm,
   MatchingRunResponse,
   MentorshipResponse,
   MyMentorshipResponse,
@@ -15,8 +14,8 @@ import { apiFetch } from '@web/lib/api-client';
 const programPath = (programId: string): string => `/programs/${encodeURIComponent(programId)}`;
 const runPath = (programId: string, runId: string): string => `${programPath(programId)}/matching-runs/${encodeURIComponent(runId)}`;
 
-export const createMatchingRun = (programId: string, algorithm: MatchingAlgorithm): Promise<MatchingRunResponse> =>
-  apiFetch<MatchingRunResponse>(`${programPath(programId)}/matching-runs`, { method: 'POST', body: { algorithm } satisfies CreateMatchingRunRequest });
+export const createMatchingRun = (programId: string, body: CreateMatchingRunRequest): Promise<MatchingRunResponse> =>
+  apiFetch<MatchingRunResponse>(`${programPath(programId)}/matching-runs`, { method: 'POST', body });
 
 export const fetchMatchingRuns = (programId: string, signal?: AbortSignal): Promise<MatchingRunResponse[]> =>
   apiFetch<MatchingRunResponse[]>(`${programPath(programId)}/matching-runs`, { signal });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { MatchingRunResponse } from '@pm/contracts';
+import { DEFAULT_MATCHING_WEIGHTS, MATCHING_WEIGHT_KEYS, type MatchingRunResponse } from '@pm/contracts';
 import { useNumberFormat } from '@web/lib/use-number-format';
 
 const MS_PER_SECOND = 1000;
@@ -17,6 +17,10 @@ export function RunSummary({ run }: { run: MatchingRunResponse }) {
     run.durationMs < MS_PER_SECOND
       ? t('matching.summary.milliseconds', { value: format.integer(run.durationMs) })
       : t('matching.summary.seconds', { value: format.decimal(run.durationMs / MS_PER_SECOND, { digits: 1 }) ?? '' });
+  // A run always states its weights; anything missing was scored with the defaults.
+  const weights = { ...DEFAULT_MATCHING_WEIGHTS, ...run.weights };
+  const weightList = MATCHING_WEIGHT_KEYS.map((key) => `${t(`matching.weights.${key}.short`)} ${format.integer(weights[key])}`).join(' · ');
+  const defaultWeights = MATCHING_WEIGHT_KEYS.every((key) => weights[key] === DEFAULT_MATCHING_WEIGHTS[key]);
 
   return (
     <div data-testid="run-summary">
@@ -43,6 +47,9 @@ export function RunSummary({ run }: { run: MatchingRunResponse }) {
           <dd>{duration}</dd>
         </div>
       </dl>
+      <p className="muted" data-testid="summary-weights">
+        {t(defaultWeights ? 'matching.summary.weightsDefault' : 'matching.summary.weights', { list: weightList })}
+      </p>
       {isProvenOptimal(run) ? (
         <p className="proof">
           <span className="badge badge--success" data-testid="proven-optimal">

@@ -17,9 +17,11 @@ if (mode !== 'generate' && mode !== 'check') {
 const root = new URL('..', import.meta.url).pathname;
 const run = (cmd, args, env = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 
-// A clean build: a stale compiled migration left in dist/ would otherwise be applied too.
-rmSync(join(root, 'dist/apps/api'), { recursive: true, force: true });
-run('npx', ['tsc', '-p', 'apps/api/tsconfig.app.json']);
+// A clean, private build (not dist/, which a running API or a concurrent build may be using): a stale
+// compiled migration left behind would otherwise be applied too.
+const buildDir = join(root, 'tmp', `migration-build-${process.pid}`);
+rmSync(buildDir, { recursive: true, force: true });
+run('npx', ['tsc', '-p', 'apps/api/tsconfig.app.json', '--outDir', buildDir]);
 
 let embedded;
 let tempDir;
@@ -37,7 +39,7 @@ let status = 0;
 try {
   await createDatabaseIfMissing(adminUrl, scratch);
   const cli = ['node_modules/typeorm/cli.js'];
-  const dataSource = ['-d', 'dist/apps/api/apps/api/src/database/data-source.js'];
+  const dataSource = ['-d', join(buildDir, 'apps/api/src/database/data-source.js')];
   const env = { DATABASE_URL: scratchUrl.toString() };
   run('node', [...cli, 'migration:run', ...dataSource], env);
   const target = `apps/api/src/database/migrations/${name}`;
@@ -52,5 +54,6 @@ try {
   await dropDatabase(adminUrl, scratch).catch(() => {});
   if (embedded) await embedded.stop();
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  rmSync(buildDir, { recursive: true, force: true });
 }
 process.exit(status);

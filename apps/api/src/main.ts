@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
+import { GracefulShutdown } from './health/graceful-shutdown';
 import { configureApp, prepareData } from './setup-app';
 
 async function bootstrap(): Promise<void> {
@@ -23,9 +24,12 @@ async function bootstrap(): Promise<void> {
   // dist/apps/api/apps/api/src → dist/apps/web, where `nx build web` puts the dashboard.
   config.WEB_DIST ??= join(__dirname, '..', '..', '..', '..', 'web');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  const shutdown = new GracefulShutdown(app, app.get(Logger), config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+  app.use(shutdown.middleware);
   configureApp(app, config);
   await prepareData(app);
   await app.listen(config.PORT);
+  shutdown.listen();
   app.get(Logger).log(`Listening on http://localhost:${config.PORT} (API under /api, docs at /api/docs)`);
 }
 

@@ -34,6 +34,12 @@ describe('the app as a whole (integration)', () => {
     expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
   });
 
+  it('answers headers past Node\'s 16 KB limit with a 431 in the error shape, not a bare status line', async () => {
+    const res = await t.http().get(`/api/users?q=${'a'.repeat(17_000)}`).expect(431);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(res.text)).toEqual({ statusCode: 431, error: 'Request Header Fields Too Large', message: expect.any(String) });
+  });
+
   it('answers an oversized body with 413, not a 500', async () => {
     const res = await t.http().post('/api/auth/login').send({ email: 'a@b.c', password: 'x'.repeat(2_000_000) }).expect(413);
     expect(res.body.statusCode).toBe(413);

@@ -4,15 +4,19 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@api/config/app-config';
 import { UserEntity } from '@api/users/user.entity';
+import { AuditModule } from '@api/audit/audit.module';
 import { AccessGuard } from './access.guard';
+import { AccountSessionsService } from './account-sessions.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { PasswordController } from './password.controller';
 import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [
+    AuditModule,
     TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
@@ -22,8 +26,8 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, PasswordService, TokenService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [PasswordService, TokenService],
+  controllers: [AuthController, PasswordController],
+  providers: [AuthService, PasswordService, TokenService, AccountSessionsService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [PasswordService, TokenService, AccountSessionsService],
 })
 export class AuthModule {}

@@ -26,6 +26,10 @@ export class RefreshTokenEntity {
   @Column({ type: 'char', length: 64 })
   secretHash!: string;
 
+  /** The user's session version when it was issued: a password change or a deactivation outdates it. */
+  @Column({ type: 'integer', default: 0 })
+  sessionVersion!: number;
+
   @Column({ type: 'timestamptz' })
   expiresAt!: Date;
 

@@ -17,7 +17,28 @@ const JWT_ALGORITHM = 'HS256';
 export interface AccessClaims {
   sub: string;
   role: Role;
+  /** The user's session version at issue (absent in tokens from before versions existed: 0). */
+  sv?: number;
+  exp?: number;
 }
+
+/** What decides whether an account's tokens still count: its session version and whether it is active. */
+export interface SessionState {
+  sessionVersion: number;
+  deactivatedAt: Date | null;
+}
+
+/**
+ * An access token is only as good as the account behind it: refused once the account is deactivated or its
+ * sessions were ended (a password change) after the token was issued. Used by HTTP and chat alike.
+ */
+export function assertSessionCurrent(claims: AccessClaims, account: SessionState): void {
+  if (account.deactivatedAt) throw unauthenticated('This account has been deactivated');
+  if ((claims.sv ?? 0) !== account.sessionVersion) throw unauthenticated('This sign-in has ended (the password was changed or the account deactivated); sign in again');
+}
+
+/** The loader `rotate` uses for the token's user, inside its transaction. */
+export type AccountLoader = (userId: string, manager: EntityManager) => Promise<(SessionState & { role: Role }) | undefined | null>;
 
 export interface TokenPair {
   accessToken: string;
@@ -63,16 +84,17 @@ export class TokenService {
     }
   }
 
-  /** Issues an access token and the first refresh token of a new family (a sign-in). */
-  issue(userId: string, role: Role, manager: EntityManager = this.dataSource.manager): Promise<TokenPair> {
-    return this.issueInFamily(userId, role, randomUUID(), manager);
+  /** Issues an access token and the first refresh token of a new family (a sign-in), under the user's current session version. */
+  async issue(userId: string, role: Role, manager: EntityManager = this.dataSource.manager): Promise<TokenPair> {
+    const rows: Array<{ session_version: number }> = await manager.query('SELECT session_version FROM app_user WHERE id = $1', [userId]);
+    return this.issueInFamily(userId, role, rows[0]?.session_version ?? 0, randomUUID(), manager);
   }
 
   /**
    * Spends a refresh token and issues the next pair of its family. A token presented twice means it leaked:
    * its whole family is revoked and the caller must sign in again.
    */
-  async rotate(presented: string, roleOf: (userId: string, manager: EntityManager) => Promise<Role | undefined>): Promise<TokenPair & { userId: string }> {
+  async rotate(presented: string, loadAccount: AccountLoader): Promise<TokenPair & { userId: string }> {
     const [id, secret] = presented.split('.');
     if (!id || !secret || !isUuid(id)) throw invalidRefreshToken();
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -83,10 +105,11 @@ export class TokenService {
         return { ok: false as const };
       }
       if (row.expiresAt.getTime() <= Date.now()) return { ok: false as const };
-      const role = await roleOf(row.userId, manager);
-      if (!role) return { ok: false as const };
+      const account = await loadAccount(row.userId, manager);
+      // A token issued before a password change or a deactivation is dead, even if it raced the revocation.
+      if (!account || account.deactivatedAt || account.sessionVersion !== row.sessionVersion) return { ok: false as const };
       await manager.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
-      const pair = await this.issueInFamily(row.userId, role, row.familyId, manager);
+      const pair = await this.issueInFamily(row.userId, account.role, account.sessionVersion, row.familyId, manager);
       return { ok: true as const, pair: { ...pair, userId: row.userId } };
     });
     // The family revocation above must commit, so the refusal is thrown only after the transaction.
@@ -107,9 +130,9 @@ export class TokenService {
     return timingSafeEqual(Buffer.from(storedHash, 'hex'), Buffer.from(sha256(secret), 'hex'));
   }
 
-  private async issueInFamily(userId: string, role: Role, familyId: string, manager: EntityManager): Promise<TokenPair> {
+  private async issueInFamily(userId: string, role: Role, sessionVersion: number, familyId: string, manager: EntityManager): Promise<TokenPair> {
     const expiresIn = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const accessToken = await this.jwt().signAsync({ sub: userId, role } satisfies AccessClaims, { expiresIn });
+    const accessToken = await this.jwt().signAsync({ sub: userId, role, sv: sessionVersion } satisfies AccessClaims, { expiresIn });
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     await manager.insert(RefreshTokenEntity, {
@@ -117,6 +140,7 @@ export class TokenService {
       userId,
       familyId,
       secretHash: sha256(secret),
+      sessionVersion,
       expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
       usedAt: null,
       revokedAt: null,

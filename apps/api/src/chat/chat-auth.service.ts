@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { ChatErrorCode } from '@pm/contracts';
 import { unauthenticated } from '@api/auth/auth.errors';
-import { TokenService } from '@api/auth/token.service';
+import { assertSessionCurrent, TokenService } from '@api/auth/token.service';
 import { DomainError } from '@api/common/domain-error';
+import { isDatabaseUnavailable } from '@api/database/database-errors';
 import { UserEntity } from '@api/users/user.entity';
 import type { ChatSocket, ChatSocketData } from './chat.types';
 
@@ -34,9 +36,10 @@ export class ChatAuthService {
   /** Verifies a token and loads its user; throws UNAUTHENTICATED otherwise. */
   async authenticate(token: unknown): Promise<ChatSocketData> {
     if (typeof token !== 'string' || token.length === 0) throw unauthenticated('A chat connection needs auth: {token: <access token>}');
-    const claims: { sub: string; exp?: unknown } = await this.tokens.verifyAccessToken(token);
-    const user = await this.users.findOne({ where: { id: claims.sub }, select: ['id', 'fullName', 'role'] });
+    const claims = await this.tokens.verifyAccessToken(token);
+    const user = await this.users.findOne({ where: { id: claims.sub }, select: ['id', 'fullName', 'role', 'sessionVersion', 'deactivatedAt'] });
     if (!user) throw unauthenticated('This account no longer exists');
+    assertSessionCurrent(claims, user);
     // jsonwebtoken always sets exp for tokens we sign; a token without one gets no more than the default lifetime.
     const tokenExpiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + 15 * 60_000;
     return { user: { id: user.id, fullName: user.fullName, role: user.role }, tokenExpiresAt };
@@ -63,6 +66,7 @@ export class ChatAuthService {
       },
       (e: unknown) => {
         if (e instanceof DomainError) return next(new HandshakeError(e.message, { code: e.code }));
+        if (isDatabaseUnavailable(e)) return next(new HandshakeError('The service is briefly unavailable; reconnect in a few seconds', { code: ChatErrorCode.Unavailable }));
         this.logger.error(`chat handshake failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         next(new HandshakeError('The server could not check the token; try again', { code: 'INTERNAL' }));
       },

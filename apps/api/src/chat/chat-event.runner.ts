@@ -3,6 +3,7 @@ import type { ClassConstructor } from 'class-transformer';
 import { ChatErrorCode, type Ack } from '@pm/contracts';
 import { AppConfig } from '@api/config/app-config';
 import { DomainError } from '@api/common/domain-error';
+import { isDatabaseUnavailable, OutageReporter } from '@api/database/database-errors';
 import { chatRateLimited } from './chat.errors';
 import type { ChatSocket, ChatUser } from './chat.types';
 import { parsePayload } from './parse-payload';
@@ -11,6 +12,8 @@ import { TokenBucket } from './rate-limiter';
 /** Sends waiting behind one socket's earlier sends; past this the socket is flooding and is refused. */
 const MAX_QUEUED_SENDS = 256;
 const DRAIN_TIMEOUT_MS = 5_000;
+/** What an UNAVAILABLE ack suggests waiting before sending again. */
+const UNAVAILABLE_RETRY_MS = 2_000;
 
 interface SocketState {
   bucket: TokenBucket;
@@ -33,6 +36,7 @@ const fail = (error: string, code: ChatErrorCode, retryAfterMs?: number): Ack<ne
 @Injectable()
 export class ChatEventRunner {
   private readonly logger = new Logger('Chat');
+  private readonly outages = new OutageReporter((line) => this.logger.warn(line), 'refusing chat events');
   private readonly states = new WeakMap<ChatSocket, SocketState>();
   private inFlight = 0;
   private draining = false;
@@ -111,6 +115,10 @@ export class ChatEventRunner {
       const retryAfterMs = typeof e.extra?.['retryAfterMs'] === 'number' ? e.extra['retryAfterMs'] : undefined;
       if (isChatCode(e.code)) return fail(e.message, e.code, retryAfterMs);
       return fail(e.message, ChatErrorCode.InvalidPayload);
+    }
+    if (isDatabaseUnavailable(e)) {
+      this.outages.report(e);
+      return fail('The database is temporarily unavailable; send again (same clientMessageId) shortly.', ChatErrorCode.Unavailable, UNAVAILABLE_RETRY_MS);
     }
     this.logger.error(`chat event failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return fail('Internal error; the event was not processed, try again', ChatErrorCode.Internal);

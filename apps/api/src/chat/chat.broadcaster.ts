@@ -34,6 +34,15 @@ export class ChatBroadcaster {
   }
 
   /**
+   * Closes every socket of a user, on every instance (the adapter carries the request to the others): their
+   * sign-ins ended (password changed, account deactivated). Clients see `disconnect` with reason
+   * "io server disconnect" and do not reconnect by themselves; their old token is refused if they try.
+   */
+  disconnectUser(userId: string): void {
+    this.namespace().in(userRoom(userId)).disconnectSockets(true);
+  }
+
+  /**
    * Which of these users have a socket on any instance. When another instance does not answer in time (it
    * crashed and the adapter has not noticed yet), this instance's own sockets are the best answer there is.
    */

@@ -10,6 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { CHAT_NAMESPACE, type Ack, type ChatMessage, type ConversationJoinResult, type ReadReceipt } from '@pm/contracts';
+import { AccountSessionsService } from '@api/auth/account-sessions.service';
 import { ChatAuthService } from './chat-auth.service';
 import { ChatEventRunner } from './chat-event.runner';
 import { ChatBroadcaster } from './chat.broadcaster';
@@ -39,11 +40,14 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
     private readonly chat: ChatService,
     private readonly presence: PresenceService,
     private readonly broadcaster: ChatBroadcaster,
+    private readonly sessions: AccountSessionsService,
   ) {}
 
   afterInit(nsp: ChatNamespace): void {
     nsp.use(this.auth.middleware);
     this.broadcaster.attach(nsp);
+    // A password change or a deactivation ends the account's sign-ins: its sockets go too, everywhere.
+    this.sessions.onCloseLiveConnections((userId) => this.broadcaster.disconnectUser(userId));
   }
 
   handleConnection(socket: ChatSocket): void {

@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { MAX_INPUT_DEPTH, nestingDepth, textProblems, tooDeepMessage } from '@api/common/validation';
 import { invalidPayload } from './chat.errors';
 
 function problems(errors: ValidationError[], prefix = ''): string[] {
@@ -18,6 +19,11 @@ export function parsePayload<T extends object>(cls: ClassConstructor<T>, payload
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw invalidPayload(['the payload must be an object']);
   }
+  // class-transformer recurses: a payload thousands of arrays deep would overflow the stack (an INTERNAL ack).
+  if (nestingDepth(payload) > MAX_INPUT_DEPTH) throw invalidPayload([tooDeepMessage]);
+  // The same text rules as HTTP bodies: nothing PostgreSQL would refuse or store differently from what was sent.
+  const text = textProblems(payload);
+  if (text.length > 0) throw invalidPayload(text);
   const instance = plainToInstance(cls, payload, { enableImplicitConversion: false });
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length > 0) throw invalidPayload(problems(errors));

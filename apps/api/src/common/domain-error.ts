@@ -10,12 +10,16 @@ export const ErrorCode = {
   InvalidRefreshToken: 'INVALID_REFRESH_TOKEN',
   Unauthenticated: 'UNAUTHENTICATED',
   TooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  CurrentPasswordIncorrect: 'CURRENT_PASSWORD_INCORRECT',
+  AccountDeactivated: 'ACCOUNT_DEACTIVATED',
   // access
   Forbidden: 'FORBIDDEN',
   // users
   NotAStudent: 'NOT_A_STUDENT',
   UserNotFound: 'USER_NOT_FOUND',
   NotStaff: 'NOT_STAFF',
+  CannotDeactivateSelf: 'CANNOT_DEACTIVATE_SELF',
+  AccountNotFound: 'ACCOUNT_NOT_FOUND',
   // programs
   ProgramNotFound: 'PROGRAM_NOT_FOUND',
   InvalidDateRange: 'INVALID_DATE_RANGE',

@@ -22,8 +22,11 @@ export function statusForCode(code: ErrorCode): HttpStatus {
     case ErrorCode.TooManyAttempts:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.Forbidden:
+    case ErrorCode.CurrentPasswordIncorrect:
+    case ErrorCode.AccountDeactivated:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.ProgramNotFound:
+    case ErrorCode.AccountNotFound:
     case ErrorCode.MatchingRunNotFound:
     case ErrorCode.MentorshipNotFound:
     case ErrorCode.ExclusionNotFound:
@@ -31,6 +34,7 @@ export function statusForCode(code: ErrorCode): HttpStatus {
     case ErrorCode.NotAStudent:
     case ErrorCode.UserNotFound:
     case ErrorCode.NotStaff:
+    case ErrorCode.CannotDeactivateSelf:
     case ErrorCode.InvalidDateRange:
     case ErrorCode.CapacityOnlyForMentors:
     case ErrorCode.NotEligible:

@@ -2,10 +2,22 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import type { ApiErrorBody } from '@pm/contracts';
+import { isDatabaseUnavailable, OutageReporter } from '@api/database/database-errors';
 import { DomainError } from './domain-error';
 import { statusForCode } from './error-status';
 
 const reason = (status: number): string => STATUS_CODES[status] ?? 'Error';
+
+/** How long a client should wait before retrying while the database is away (a restart takes seconds). */
+const RETRY_AFTER_OUTAGE_SECONDS = 5;
+
+/** The contract's error shape for "the database is away": 503, never a 500 or a hang. */
+export const DATABASE_UNAVAILABLE_BODY: ApiErrorBody = {
+  statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+  error: reason(HttpStatus.SERVICE_UNAVAILABLE),
+  message: 'The database is temporarily unavailable; try again in a few seconds.',
+  code: 'DATABASE_UNAVAILABLE',
+};
 
 /** Errors raised by Express middleware (body parser) carry a status and an `expose` flag. */
 interface HttpishError {
@@ -18,16 +30,26 @@ interface HttpishError {
 
 /**
  * Turns every error into `{statusCode, error, message}`. Domain errors get the status their code maps to;
- * Nest's HTTP exceptions keep theirs; a malformed body is a 400; anything else is a bug, logged in full and
- * answered with a 500 that reveals nothing.
+ * Nest's HTTP exceptions keep theirs; a malformed body is a 400; a database that is down or unreachable is a
+ * 503 with Retry-After (code DATABASE_UNAVAILABLE); anything else is a bug, logged in full and answered with
+ * a 500 that reveals nothing.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
+  private readonly outages = new OutageReporter((line) => this.logger.warn(line), 'answering 503');
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const res = host.switchToHttp().getResponse<Response>();
+    if (isDatabaseUnavailable(exception)) {
+      this.outages.report(exception);
+      if (res.headersSent) return;
+      res.setHeader('Retry-After', String(RETRY_AFTER_OUTAGE_SECONDS));
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json(DATABASE_UNAVAILABLE_BODY);
+      return;
+    }
     const body = this.toBody(exception);
     if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
       res.setHeader('Retry-After', String(exception.retryAfterSeconds));

@@ -1,10 +1,22 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '@pm/contracts';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? (['true', '1', 'yes'].includes(value.toLowerCase()) ? true : ['false', '0', 'no'].includes(value.toLowerCase()) ? false : value) : value;
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter((item) => item.length > 0) : value;
+
+/** `https://app.example` or `http://localhost:4200`: a scheme, a host and maybe a port, nothing else. */
+export function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Every setting the API reads, validated once at boot so that a wrong variable stops the start with a clear
@@ -51,6 +63,17 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   TRUST_PROXY = false;
 
+  /**
+   * Origins of other sites allowed to call the API from a browser (CORS) and to open chat sockets, comma
+   * separated, each exactly `scheme://host[:port]`. Empty (the default): same origin only, no CORS headers.
+   */
+  @Transform(toList) @IsArray() @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
+
+  /** After SIGTERM/SIGINT: how long requests and chat events in flight may take before the process exits anyway. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  SHUTDOWN_TIMEOUT_SECONDS = 25;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -85,6 +108,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const notOrigins = config.CORS_ORIGINS.filter((o) => !isOrigin(o));
+  if (notOrigins.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration:\n  CORS_ORIGINS: ${notOrigins.map((o) => JSON.stringify(o)).join(', ')} ${notOrigins.length === 1 ? 'is not an origin' : 'are not origins'}; ` +
+        'give each as scheme://host[:port] (e.g. https://dashboard.school.example), lower-case, without a path or a trailing slash',
+    );
   }
   if ((config.ADMIN_EMAIL === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together');

@@ -22,7 +22,27 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    // Requests fail fast with a clear 503 instead of queueing forever when the database is gone.
-    extra: { max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
+    extra: POOL_OPTIONS,
   };
 }
+
+/**
+ * node-postgres pool settings, chosen for a database that can vanish (see docs/architecture.md, "Database
+ * outages"): a request never waits long for a connection or a query, and a dead connection is noticed.
+ */
+export const POOL_OPTIONS = {
+  max: 10,
+  // Waiting for a connection (a new one, or a free one from a busy pool) ends after 2 s: the request answers
+  // 503 instead of hanging when the server is unreachable. A stopped server refuses at once.
+  connectionTimeoutMillis: 2_000,
+  idleTimeoutMillis: 30_000,
+  // TCP keep-alive, so a connection to a host that vanished without closing it is found dead.
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+  // Server-side limits (sent at connect): no statement runs longer than 30 s, no transaction sits idle with
+  // its locks for more than 60 s. Migrations lift the first one for their own connection (migrator.ts).
+  statement_timeout: 30_000,
+  idle_in_transaction_session_timeout: 60_000,
+  // Names our connections in pg_stat_activity.
+  application_name: 'peer-mentoring-api',
+} as const;

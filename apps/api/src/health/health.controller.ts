@@ -21,7 +21,8 @@ export class HealthController {
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse | (ApiErrorBody & HealthResponse)> {
     if (await this.databaseAnswers()) return { status: 'ok', database: 'up' };
     res.status(HttpStatus.SERVICE_UNAVAILABLE);
-    return { statusCode: 503, error: 'Service Unavailable', message: 'The database is not answering', status: 'unavailable', database: 'down' };
+    res.setHeader('Retry-After', '5');
+    return { statusCode: 503, error: 'Service Unavailable', message: 'The database is not answering', code: 'DATABASE_UNAVAILABLE', status: 'unavailable', database: 'down' };
   }
 
   private async databaseAnswers(): Promise<boolean> {

@@ -63,6 +63,25 @@ describe('parseRecordsCsv', () => {
     expect(clash).toEqual({ ok: false, rejected: [{ line: 3, error: expect.stringContaining('line 2') }] });
   });
 
+  it('refuses what PostgreSQL cannot store or compute: a NUL character, year 0000, numbers past 9 digits or 6 decimals', () => {
+    const text = [
+      HEADER,
+      'a@b.example,Qu\u0000iz,2026-09-10,5,10',
+      'b@b.example,Quiz,0000-01-01,5,10',
+      `c@b.example,Quiz,2026-09-10,${'9'.repeat(400)},${'9'.repeat(400)}`,
+      `d@b.example,Quiz,2026-09-10,1,${'9'.repeat(308)}`,
+      'e@b.example,Quiz,2026-09-10,0.0000001,1',
+      'f@b.example,Quiz,0001-01-01,999999999.999999,999999999.999999',
+    ].join('\n');
+    const out = parseRecordsCsv(text);
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.rejected.map((r) => r.line)).toEqual([2, 3, 4, 5, 6]);
+      expect(out.rejected[0]?.error).toContain('NUL');
+      expect(out.rejected[1]?.error).toContain('taken_on');
+    }
+  });
+
   it('reports broken quoting as a rejected line, not an exception', () => {
     const out = parseRecordsCsv(`${HEADER}\n"a@b.example,Quiz,2026-09-10,5,10\n`);
     expect(out.ok).toBe(false);

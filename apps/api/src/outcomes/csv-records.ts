@@ -20,7 +20,9 @@ export type ParseOutcome = { ok: true; records: ParsedRecord[] } | { ok: false; 
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const NUMBER = /^\d+(\.\d+)?$/;
+// At most 9 digits before the point and 6 after: every grade scale there is, and a value 100 * score / max_score
+// that PostgreSQL computes without overflowing (400 nines were stored as Infinity) or underflowing.
+const NUMBER = /^\d{1,9}(\.\d{1,6})?$/;
 
 /** Persian (۰-۹) and Arabic-Indic (٠-٩) digits and the Arabic decimal separator, as ASCII. */
 export function normalizeDigits(value: string): string {
@@ -41,6 +43,8 @@ function parseDate(raw: string): string | undefined {
   const v = normalizeDigits(raw.trim());
   const m = ISO_DATE.exec(v);
   if (!m) return undefined;
+  // Year 0000 does not exist (PostgreSQL refused it with a 500).
+  if (Number(m[1]) < 1) return undefined;
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v ? v : undefined;
 }
@@ -80,6 +84,11 @@ export function parseRecordsCsv(text: string): ParseOutcome {
     }
     const field = (name: (typeof RECORD_COLUMNS)[number]): string => row[col[name]] ?? '';
     const errors: string[] = [];
+    // PostgreSQL cannot store a NUL character: it answered 500 before this check.
+    if (row.some((cell) => cell.includes('\u0000'))) {
+      rejected.push({ line, error: 'the line contains a NUL character' });
+      continue;
+    }
     const studentEmail = field('student_email').toLowerCase();
     if (!EMAIL.test(studentEmail) || studentEmail.length > 254) errors.push('student_email is not a valid email address');
     const assessment = field('assessment');
@@ -88,8 +97,8 @@ export function parseRecordsCsv(text: string): ParseOutcome {
     if (!takenOn) errors.push('taken_on must be a date as YYYY-MM-DD');
     const score = parseNumber(field('score'), delimiter === ';');
     const maxScore = parseNumber(field('max_score'), delimiter === ';');
-    if (score === undefined) errors.push('score must be a number of 0 or more');
-    if (maxScore === undefined || maxScore <= 0) errors.push('max_score must be a number above 0');
+    if (score === undefined) errors.push('score must be a number of 0 or more, with at most 9 digits before the point and 6 after');
+    if (maxScore === undefined || maxScore <= 0) errors.push('max_score must be a number above 0, with at most 9 digits before the point and 6 after');
     if (score !== undefined && maxScore !== undefined && maxScore > 0 && score > maxScore) errors.push('score must not be above max_score');
     if (errors.length > 0 || !takenOn || score === undefined || maxScore === undefined) {
       rejected.push({ line, error: errors.join('; ') });

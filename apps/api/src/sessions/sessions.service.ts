@@ -276,7 +276,9 @@ export class SessionsService {
           AND ($2::timestamptz IS NULL OR s.ends_at > $2) AND ($3::timestamptz IS NULL OR s.starts_at < $3)
           AND ($4::text IS NULL OR s.status::text = $4)
         ORDER BY s.starts_at, s.id LIMIT 2000`,
-      [actor.id, q.from ?? null, q.to ?? null, q.status ?? null],
+      // As instants, not the strings sent: PostgreSQL refuses some ISO 8601 texts JavaScript reads fine (year 0000, an offset
+      // past 15:59), which answered 500.
+      [actor.id, q.from === undefined ? null : new Date(Date.parse(q.from)), q.to === undefined ? null : new Date(Date.parse(q.to)), q.status ?? null],
     );
     return this.withAttendees(rows);
   }

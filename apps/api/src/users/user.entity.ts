@@ -37,6 +37,17 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   campus!: string | null;
 
+  /**
+   * Bumped whenever every sign-in of the account must end (a password change, a deactivation). Access tokens
+   * and refresh tokens carry the version they were issued under; one of an older version is refused.
+   */
+  @Column({ type: 'integer', default: 0 })
+  sessionVersion!: number;
+
+  /** Set by an admin: the account can no longer sign in, and its tokens and chat connections end at once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,4 +1,4 @@
-import type { ProfileResponse, UserResponse, UserSummary } from '@pm/contracts';
+import type { ProfileResponse, UserAccountResponse, UserResponse, UserSummary } from '@pm/contracts';
 import type { UserEntity } from './user.entity';
 
 // Responses are built field by field: a new column (say, a hash) never reaches a client by accident.
@@ -19,3 +19,8 @@ export const toProfileResponse = (u: UserEntity): ProfileResponse => ({
 });
 
 export const toUserSummary = (u: UserEntity): UserSummary => toUserResponse(u);
+
+export const toUserAccountResponse = (u: UserEntity): UserAccountResponse => ({
+  ...toUserResponse(u),
+  deactivatedAt: u.deactivatedAt ? u.deactivatedAt.toISOString() : null,
+});

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
-import { Role, type ProfileResponse, type UserResponse, type UserSummary } from '@pm/contracts';
+import { Brackets, EntityManager, Repository } from 'typeorm';
+import { Role, type ProfileResponse, type UserAccountResponse, type UserResponse, type UserSummary } from '@pm/contracts';
+import { AccountSessionsService } from '@api/auth/account-sessions.service';
+import { isUuid } from '@api/common/uuid';
 import { AuditService } from '@api/audit/audit.service';
 import { isUniqueViolation } from '@api/auth/auth.service';
 import { emailTaken, forbidden, unauthenticated } from '@api/auth/auth.errors';
@@ -9,7 +11,8 @@ import { PasswordService } from '@api/auth/password.service';
 import type { Actor } from '@api/common/access.decorators';
 import type { CreateUserDto, ListUsersQuery, UpdateProfileDto } from './dto/users.dto';
 import { UserEntity } from './user.entity';
-import { toProfileResponse, toUserResponse, toUserSummary } from './users.mapper';
+import { accountNotFound, cannotDeactivateSelf } from './users.errors';
+import { toProfileResponse, toUserAccountResponse, toUserResponse, toUserSummary } from './users.mapper';
 
 const DIRECTORY_LIMIT = 50;
 
@@ -19,6 +22,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly sessions: AccountSessionsService,
   ) {}
 
   /** Any signed-in user: their own account. */
@@ -56,6 +60,48 @@ export class UsersService {
       if (isUniqueViolation(e, 'app_user_email_key')) throw emailTaken();
       throw e;
     }
+  }
+
+  /**
+   * Admins only: deactivate an account. It can no longer sign in; every token it holds stops working at once
+   * and its chat connections are closed on every instance. Nothing it owns is deleted (mentorships, messages,
+   * records stay), so reactivating gives the account back as it was. Idempotent.
+   */
+  async deactivate(actor: Actor, userId: string): Promise<UserAccountResponse> {
+    if (actor.role !== Role.Admin) throw forbidden('Only admins deactivate accounts');
+    if (userId === actor.id) throw cannotDeactivateSelf();
+    const user = await this.users.manager.transaction(async (manager) => {
+      const found = await this.lockAccount(manager, userId);
+      if (found.deactivatedAt) return found;
+      found.deactivatedAt = new Date();
+      await manager.update(UserEntity, { id: found.id }, { deactivatedAt: found.deactivatedAt });
+      await this.sessions.endAll(found.id, manager);
+      await this.audit.record({ actorId: actor.id, action: 'user.deactivate', subjectUserId: found.id }, manager);
+      return found;
+    });
+    this.sessions.closeLiveConnections(user.id);
+    return toUserAccountResponse(user);
+  }
+
+  /** Admins only: let a deactivated account sign in again (with its password; old tokens stay dead). Idempotent. */
+  async reactivate(actor: Actor, userId: string): Promise<UserAccountResponse> {
+    if (actor.role !== Role.Admin) throw forbidden('Only admins reactivate accounts');
+    const user = await this.users.manager.transaction(async (manager) => {
+      const found = await this.lockAccount(manager, userId);
+      if (!found.deactivatedAt) return found;
+      found.deactivatedAt = null;
+      await manager.update(UserEntity, { id: found.id }, { deactivatedAt: null });
+      await this.audit.record({ actorId: actor.id, action: 'user.reactivate', subjectUserId: found.id }, manager);
+      return found;
+    });
+    return toUserAccountResponse(user);
+  }
+
+  private async lockAccount(manager: EntityManager, userId: string): Promise<UserEntity> {
+    if (!isUuid(userId)) throw accountNotFound();
+    const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw accountNotFound();
+    return user;
   }
 
   /** Coordinators and admins: the directory used to enrol students and add coordinators. */

@@ -27,6 +27,12 @@ export interface LoginRequest {
   password: string;
 }
 
+/** `POST /api/me/password`: answers 200 with a fresh AuthResponse; every other sign-in of the account ends. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface RefreshRequest {
   refreshToken: string;
 }
@@ -61,4 +67,10 @@ export interface UserSummary {
   fullName: string;
   role: Role;
   yearOfStudy: number | null;
+}
+
+/** An account as admins manage it (`POST /api/users/:id/deactivate`, `/reactivate`). */
+export interface UserAccountResponse extends UserResponse {
+  /** When an admin deactivated it; null while active. */
+  deactivatedAt: string | null;
 }

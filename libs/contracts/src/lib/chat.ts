@@ -33,7 +33,7 @@ export const ChatErrorCode = {
   RateLimited: 'RATE_LIMITED',
   Unauthenticated: 'UNAUTHENTICATED',
   ShuttingDown: 'SHUTTING_DOWN',
-  /** The database is away for a moment: nothing was stored; send again (same clientMessageId) after retryAfterMs. */
+  /** The database is away for a moment: send again after retryAfterMs, with the same clientMessageId (stored once). */
   Unavailable: 'UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;

@@ -87,6 +87,23 @@ export interface ChatClientToServerEvents {
   'auth:refresh': (payload: AuthRefreshPayload, ack: (res: Ack<{ expiresAt: string }>) => void) => void;
 }
 
+/** The name of an event a client emits on `/chat`. */
+export type ChatClientEvent = keyof ChatClientToServerEvents;
+
+/**
+ * Every client event, as a value: one key per event of ChatClientToServerEvents, so an event added to the
+ * interface and not here (or listed here and not there) does not compile. Tests walk it to check each event.
+ */
+const CHAT_CLIENT_EVENT_SET: { readonly [E in ChatClientEvent]: true } = {
+  'conversation:join': true,
+  'message:send': true,
+  'typing:set': true,
+  'conversation:read': true,
+  'presence:query': true,
+  'auth:refresh': true,
+};
+export const CHAT_CLIENT_EVENTS = Object.keys(CHAT_CLIENT_EVENT_SET) as readonly ChatClientEvent[];
+
 export interface ChatServerToClientEvents {
   'message:new': (message: ChatMessage) => void;
   /** Another member started or stopped typing (show it for TYPING_TTL_MS unless renewed). */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { MAX_YEAR_OF_STUDY, MIN_PASSWORD_LENGTH, MIN_YEAR_OF_STUDY, Role, type LoginRequest, type RefreshRequest, type RegisterRequest } from '@pm/contracts';
+import { MAX_YEAR_OF_STUDY, MIN_PASSWORD_LENGTH, MIN_YEAR_OF_STUDY, Role, type ChangePasswordRequest, type LoginRequest, type RefreshRequest, type RegisterRequest } from '@pm/contracts';
 import { NormalizeEmail, Trim } from '@api/users/dto/normalize';
 
 export class RegisterDto implements RegisterRequest {
@@ -27,6 +27,16 @@ export class LoginDto implements LoginRequest {
 
   @ApiProperty() @IsString() @MaxLength(256)
   password!: string;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @ApiProperty({ description: 'The password in use now' })
+  @IsString() @MaxLength(256)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: 256 })
+  @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: `newPassword must be at least ${MIN_PASSWORD_LENGTH} characters` }) @MaxLength(256)
+  newPassword!: string;
 }
 
 export class RefreshDto implements RefreshRequest {

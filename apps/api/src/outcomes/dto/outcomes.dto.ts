@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { SurveySubmission, UpdateSurveyItemsRequest } from '@pm/contracts';
 import { NormalizeEmail, Trim } from '@api/users/dto/normalize';
 
@@ -22,7 +22,7 @@ export class SurveyItemInput {
 
 export class UpdateSurveyItemsDto implements UpdateSurveyItemsRequest {
   @ApiProperty({ type: [SurveyItemInput] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SurveyItemInput)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsObject({ each: true, message: '$property must hold objects' }) @ValidateNested({ each: true }) @Type(() => SurveyItemInput)
   items!: SurveyItemInput[];
 }
 
@@ -36,6 +36,6 @@ export class SurveyAnswerInput {
 
 export class SurveySubmissionDto implements SurveySubmission {
   @ApiProperty({ type: [SurveyAnswerInput] })
-  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SurveyAnswerInput)
+  @IsArray() @ArrayMaxSize(20) @IsObject({ each: true, message: '$property must hold objects' }) @ValidateNested({ each: true }) @Type(() => SurveyAnswerInput)
   answers!: SurveyAnswerInput[];
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { MAX_BUFFER_MINUTES, type AvailabilityOverride, type AvailabilityRequest, type WeeklyWindow } from '@pm/contracts';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -45,10 +45,10 @@ export class AvailabilityDto implements AvailabilityRequest {
   bufferMinutes!: number;
 
   @ApiProperty({ type: [WeeklyWindowDto] })
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => WeeklyWindowDto)
+  @IsArray() @ArrayMaxSize(100) @IsObject({ each: true, message: '$property must hold objects' }) @ValidateNested({ each: true }) @Type(() => WeeklyWindowDto)
   weekly!: WeeklyWindowDto[];
 
   @ApiProperty({ type: [AvailabilityOverrideDto] })
-  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => AvailabilityOverrideDto)
+  @IsArray() @ArrayMaxSize(500) @IsObject({ each: true, message: '$property must hold objects' }) @ValidateNested({ each: true }) @Type(() => AvailabilityOverrideDto)
   overrides!: AvailabilityOverrideDto[];
 }

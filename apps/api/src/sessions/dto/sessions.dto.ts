@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import {
   ATTENDANCES,
   MAX_SEAT_LIMIT,
@@ -88,7 +88,7 @@ export class AttendanceRecordDto {
 
 export class AttendanceDto implements AttendanceRequest {
   @ApiProperty({ type: [AttendanceRecordDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_SEAT_LIMIT) @ValidateNested({ each: true }) @Type(() => AttendanceRecordDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_SEAT_LIMIT) @IsObject({ each: true, message: '$property must hold objects' }) @ValidateNested({ each: true }) @Type(() => AttendanceRecordDto)
   records!: AttendanceRecordDto[];
 }
 

@@ -72,3 +72,13 @@ export class ProfileResponseDto {
   @ApiProperty({ enum: MODALITIES, isArray: true }) modalities!: Modality[];
   @ApiProperty({ type: String, nullable: true }) campus!: string | null;
 }
+
+export class UserAccountDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ type: Number, nullable: true }) yearOfStudy!: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When an admin deactivated the account; null while active' })
+  deactivatedAt!: string | null;
+}

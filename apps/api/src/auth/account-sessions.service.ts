@@ -1,0 +1,45 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** Ends a user's live connections (the chat registers one that disconnects their sockets on every instance). */
+export type LiveConnectionCloser = (userId: string) => void;
+
+/**
+ * Ending every sign-in of an account at once: after a password change or a deactivation. Two halves, because
+ * the first must commit with the change that caused it and the second must only happen once it has:
+ *
+ * - `endAll` (inside the caller's transaction) bumps the account's session version, which outdates every
+ *   access token already issued (AccessGuard and the chat handshake compare it), and revokes every refresh
+ *   token, so no client can mint new ones;
+ * - `closeLiveConnections` (after the commit) drops the account's open chat sockets, on every API instance.
+ */
+@Injectable()
+export class AccountSessionsService {
+  private readonly logger = new Logger('Accounts');
+  private readonly closers = new Set<LiveConnectionCloser>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async endAll(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('UPDATE app_user SET session_version = session_version + 1 WHERE id = $1', [userId]);
+    await manager.query('UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+  }
+
+  closeLiveConnections(userId: string): void {
+    for (const close of this.closers) {
+      try {
+        close(userId);
+      } catch (e) {
+        // The tokens are dead already; a socket left open is refused at its next reconnect.
+        this.logger.warn(`closing the live connections of an account failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
+
+  /** Returns the function that unregisters the closer. */
+  onCloseLiveConnections(closer: LiveConnectionCloser): () => void {
+    this.closers.add(closer);
+    return () => this.closers.delete(closer);
+  }
+}

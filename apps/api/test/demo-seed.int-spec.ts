@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '@api-test/test-app';
+import { nth } from '@api-test/factories';
 
 describe('the demo seed (integration)', () => {
   let t: TestApp;
@@ -22,13 +23,13 @@ describe('the demo seed (integration)', () => {
 
   it('has grades before and after the start, so the outcomes page has both groups', async () => {
     const token = await login('coordinator@demo.example');
-    const [program] = (await t.http().get('/api/programs').set('Authorization', `Bearer ${token}`).expect(200)).body as Array<{ id: string }>;
-    const res = await t.http().get(`/api/programs/${program!.id}/outcomes`).set('Authorization', `Bearer ${token}`).expect(200);
+    const program = nth((await t.http().get('/api/programs').set('Authorization', `Bearer ${token}`).expect(200)).body as Array<{ id: string }>, 0);
+    const res = await t.http().get(`/api/programs/${program.id}/outcomes`).set('Authorization', `Bearer ${token}`).expect(200);
     expect(res.body.mentored.n).toBeGreaterThanOrEqual(15);
     expect(res.body.comparison.n).toBeGreaterThanOrEqual(40);
     expect(res.body.mentored.meanChange).toEqual(expect.any(Number));
     expect(res.body.difference.pValue).toEqual(expect.any(Number));
-    const surveys = await t.http().get(`/api/programs/${program!.id}/survey-summary`).set('Authorization', `Bearer ${token}`).expect(200);
+    const surveys = await t.http().get(`/api/programs/${program.id}/survey-summary`).set('Authorization', `Bearer ${token}`).expect(200);
     expect(surveys.body.respondents).toBeGreaterThanOrEqual(15);
   });
 

@@ -62,3 +62,10 @@ export async function enrol(t: TestApp, programId: string, student: TestUser, ro
   const repo = t.dataSource.getRepository(EnrollmentEntity);
   return repo.save(repo.create({ programId, userId: student.user.id, role, capacity }));
 }
+
+/** The i-th element of a list a test built itself; failing loudly beats a non-null assertion. */
+export function nth<T>(list: readonly T[], i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new Error(`the test expected an element at index ${i} of ${list.length}`);
+  return item;
+}

@@ -1,5 +1,5 @@
 import { DEFAULT_MATCHING_WEIGHTS, EnrollmentRole, Modality } from '@pm/contracts';
-import { enrol, newCoordinator, newMentee, newMentor, newProgram, type TestUser } from '@api-test/factories';
+import { enrol, newCoordinator, newMentee, newMentor, newProgram, nth, type TestUser } from '@api-test/factories';
 import { startTestApp, type TestApp } from '@api-test/test-app';
 
 describe('matching (integration)', () => {
@@ -94,7 +94,7 @@ describe('matching (integration)', () => {
     it('answers 400 for an unknown algorithm, 403 to a mentee, 404 to another coordinator', async () => {
       const { coordinator, programId, mentees } = await setUp(1, 1);
       await t.http().post(`/api/programs/${programId}/matching-runs`).set(coordinator.auth).send({ algorithm: 'greedy' }).expect(400);
-      await t.http().post(`/api/programs/${programId}/matching-runs`).set(mentees[0]!.auth).send({ algorithm: 'optimal' }).expect(403);
+      await t.http().post(`/api/programs/${programId}/matching-runs`).set(nth(mentees, 0).auth).send({ algorithm: 'optimal' }).expect(403);
       const stranger = await newCoordinator(t);
       await t.http().post(`/api/programs/${programId}/matching-runs`).set(stranger.auth).send({ algorithm: 'optimal' }).expect(404);
     });
@@ -116,7 +116,7 @@ describe('matching (integration)', () => {
     it('refuses a preview made stale by a later change with 409', async () => {
       const { coordinator, programId, mentors, mentees } = await setUp(2, 2);
       const run = await t.http().post(`/api/programs/${programId}/matching-runs`).set(coordinator.auth).send({ algorithm: 'optimal' }).expect(201);
-      await t.http().post(`/api/programs/${programId}/mentorships`).set(coordinator.auth).send({ menteeId: mentees[0]!.user.id, mentorId: mentors[0]!.user.id }).expect(201);
+      await t.http().post(`/api/programs/${programId}/mentorships`).set(coordinator.auth).send({ menteeId: nth(mentees, 0).user.id, mentorId: nth(mentors, 0).user.id }).expect(201);
       const res = await t.http().post(`/api/programs/${programId}/matching-runs/${run.body.id}/commit`).set(coordinator.auth).expect(409);
       expect(res.body.code).toBe('RUN_STALE');
       const listed = await t.http().get(`/api/programs/${programId}/matching-runs/${run.body.id}`).set(coordinator.auth).expect(200);
@@ -134,28 +134,28 @@ describe('matching (integration)', () => {
     it('answers 409 past the mentor capacity and for a mentee already matched', async () => {
       const { coordinator, programId, mentors, mentees } = await setUp(2, 3, 1);
       const url = `/api/programs/${programId}/mentorships`;
-      const first = await t.http().post(url).set(coordinator.auth).send({ menteeId: mentees[0]!.user.id, mentorId: mentors[0]!.user.id }).expect(201);
-      expect(first.body).toMatchObject({ id: expect.any(String), menteeId: mentees[0]!.user.id, mentorId: mentors[0]!.user.id, status: 'active' });
-      const full = await t.http().post(url).set(coordinator.auth).send({ menteeId: mentees[1]!.user.id, mentorId: mentors[0]!.user.id }).expect(409);
+      const first = await t.http().post(url).set(coordinator.auth).send({ menteeId: nth(mentees, 0).user.id, mentorId: nth(mentors, 0).user.id }).expect(201);
+      expect(first.body).toMatchObject({ id: expect.any(String), menteeId: nth(mentees, 0).user.id, mentorId: nth(mentors, 0).user.id, status: 'active' });
+      const full = await t.http().post(url).set(coordinator.auth).send({ menteeId: nth(mentees, 1).user.id, mentorId: nth(mentors, 0).user.id }).expect(409);
       expect(full.body.code).toBe('MENTOR_FULL');
-      const twice = await t.http().post(url).set(coordinator.auth).send({ menteeId: mentees[0]!.user.id, mentorId: mentors[1]!.user.id }).expect(409);
+      const twice = await t.http().post(url).set(coordinator.auth).send({ menteeId: nth(mentees, 0).user.id, mentorId: nth(mentors, 1).user.id }).expect(409);
       expect(twice.body.code).toBe('MENTEE_ALREADY_MATCHED');
     });
 
     it('never exceeds capacity under concurrent manual matches', async () => {
       const { coordinator, programId, mentors, mentees } = await setUp(1, 6, 2);
       const url = `/api/programs/${programId}/mentorships`;
-      const results = await Promise.all(mentees.map((m) => t.http().post(url).set(coordinator.auth).send({ menteeId: m.user.id, mentorId: mentors[0]!.user.id })));
+      const results = await Promise.all(mentees.map((m) => t.http().post(url).set(coordinator.auth).send({ menteeId: m.user.id, mentorId: nth(mentors, 0).user.id })));
       expect(results.map((r) => r.status).sort()).toEqual([201, 201, 409, 409, 409, 409]);
     });
 
     it('answers 400 for a pair breaking a hard rule or an excluded pair', async () => {
       const { coordinator, programId, mentors, mentees } = await setUp(1, 1);
       const url = `/api/programs/${programId}/mentorships`;
-      const swapped = await t.http().post(url).set(coordinator.auth).send({ menteeId: mentors[0]!.user.id, mentorId: mentees[0]!.user.id }).expect(400);
+      const swapped = await t.http().post(url).set(coordinator.auth).send({ menteeId: nth(mentors, 0).user.id, mentorId: nth(mentees, 0).user.id }).expect(400);
       expect(swapped.body.code).toBe('NOT_ENROLLED_AS');
-      await t.http().post(`/api/programs/${programId}/exclusions`).set(coordinator.auth).send({ menteeId: mentees[0]!.user.id, mentorId: mentors[0]!.user.id }).expect(201);
-      const excluded = await t.http().post(url).set(coordinator.auth).send({ menteeId: mentees[0]!.user.id, mentorId: mentors[0]!.user.id }).expect(400);
+      await t.http().post(`/api/programs/${programId}/exclusions`).set(coordinator.auth).send({ menteeId: nth(mentees, 0).user.id, mentorId: nth(mentors, 0).user.id }).expect(201);
+      const excluded = await t.http().post(url).set(coordinator.auth).send({ menteeId: nth(mentees, 0).user.id, mentorId: nth(mentors, 0).user.id }).expect(400);
       expect(excluded.body.code).toBe('PAIR_EXCLUDED');
       const run = await t.http().post(`/api/programs/${programId}/matching-runs`).set(coordinator.auth).send({ algorithm: 'optimal' }).expect(201);
       expect(run.body.assignments).toEqual([]);
@@ -164,20 +164,20 @@ describe('matching (integration)', () => {
     it('ends a mentorship with a reason, after which the mentee can be matched again', async () => {
       const { coordinator, programId, mentors, mentees } = await setUp(2, 1);
       const url = `/api/programs/${programId}/mentorships`;
-      const m = await t.http().post(url).set(coordinator.auth).send({ menteeId: mentees[0]!.user.id, mentorId: mentors[0]!.user.id }).expect(201);
+      const m = await t.http().post(url).set(coordinator.auth).send({ menteeId: nth(mentees, 0).user.id, mentorId: nth(mentors, 0).user.id }).expect(201);
       const ended = await t.http().post(`${url}/${m.body.id}/end`).set(coordinator.auth).send({ reason: 'Schedules never aligned' }).expect(200);
       expect(ended.body).toMatchObject({ status: 'ended', endedReason: 'Schedules never aligned' });
       await t.http().post(`${url}/${m.body.id}/end`).set(coordinator.auth).send({ reason: 'again' }).expect(409);
-      await t.http().post(url).set(coordinator.auth).send({ menteeId: mentees[0]!.user.id, mentorId: mentors[1]!.user.id }).expect(201);
+      await t.http().post(url).set(coordinator.auth).send({ menteeId: nth(mentees, 0).user.id, mentorId: nth(mentors, 1).user.id }).expect(201);
     });
 
     it('shows students their own mentorships with the other person', async () => {
       const { coordinator, programId, mentors, mentees } = await setUp(1, 1);
-      await t.http().post(`/api/programs/${programId}/mentorships`).set(coordinator.auth).send({ menteeId: mentees[0]!.user.id, mentorId: mentors[0]!.user.id }).expect(201);
-      const asMentee = await t.http().get('/api/me/mentorships').set(mentees[0]!.auth).expect(200);
-      expect(asMentee.body).toEqual([expect.objectContaining({ myRole: 'mentee', programId, other: expect.objectContaining({ id: mentors[0]!.user.id, fullName: 'Mentor 0' }) })]);
-      const asMentor = await t.http().get('/api/me/mentorships').set(mentors[0]!.auth).expect(200);
-      expect(asMentor.body).toEqual([expect.objectContaining({ myRole: 'mentor', other: expect.objectContaining({ id: mentees[0]!.user.id }) })]);
+      await t.http().post(`/api/programs/${programId}/mentorships`).set(coordinator.auth).send({ menteeId: nth(mentees, 0).user.id, mentorId: nth(mentors, 0).user.id }).expect(201);
+      const asMentee = await t.http().get('/api/me/mentorships').set(nth(mentees, 0).auth).expect(200);
+      expect(asMentee.body).toEqual([expect.objectContaining({ myRole: 'mentee', programId, other: expect.objectContaining({ id: nth(mentors, 0).user.id, fullName: 'Mentor 0' }) })]);
+      const asMentor = await t.http().get('/api/me/mentorships').set(nth(mentors, 0).auth).expect(200);
+      expect(asMentor.body).toEqual([expect.objectContaining({ myRole: 'mentor', other: expect.objectContaining({ id: nth(mentees, 0).user.id }) })]);
     });
   });
 
@@ -185,15 +185,15 @@ describe('matching (integration)', () => {
     it('stores a partial ranking that replaces the earlier one, and stable matching follows it', async () => {
       const { coordinator, programId, mentors, mentees } = await setUp(2, 1, 1);
       const url = `/api/programs/${programId}/preferences`;
-      const ranked = [mentors[1]!.user.id];
-      const res = await t.http().post(url).set(mentees[0]!.auth).send({ rankedUserIds: ranked }).expect(200);
+      const ranked = [nth(mentors, 1).user.id];
+      const res = await t.http().post(url).set(nth(mentees, 0).auth).send({ rankedUserIds: ranked }).expect(200);
       expect(res.body.rankedUserIds).toEqual(ranked);
       const run = await t.http().post(`/api/programs/${programId}/matching-runs`).set(coordinator.auth).send({ algorithm: 'stable' }).expect(201);
-      expect(run.body.assignments).toEqual([expect.objectContaining({ menteeId: mentees[0]!.user.id, mentorId: mentors[1]!.user.id })]);
+      expect(run.body.assignments).toEqual([expect.objectContaining({ menteeId: nth(mentees, 0).user.id, mentorId: nth(mentors, 1).user.id })]);
       expect(run.body.blockingPairs).toBe(0);
-      await t.http().post(url).set(mentees[0]!.auth).send({ rankedUserIds: [mentors[0]!.user.id, mentors[1]!.user.id] }).expect(200);
-      const mine = await t.http().get(`${url}/me`).set(mentees[0]!.auth).expect(200);
-      expect(mine.body.rankedUserIds).toEqual([mentors[0]!.user.id, mentors[1]!.user.id]);
+      await t.http().post(url).set(nth(mentees, 0).auth).send({ rankedUserIds: [nth(mentors, 0).user.id, nth(mentors, 1).user.id] }).expect(200);
+      const mine = await t.http().get(`${url}/me`).set(nth(mentees, 0).auth).expect(200);
+      expect(mine.body.rankedUserIds).toEqual([nth(mentors, 0).user.id, nth(mentors, 1).user.id]);
     });
 
     it('answers 400 for ids outside the program, of the same side, ineligible, or repeated', async () => {
@@ -202,8 +202,8 @@ describe('matching (integration)', () => {
       const junior = await newMentor(t, { yearOfStudy: 1 });
       await enrol(t, programId, junior, EnrollmentRole.Mentor);
       const url = `/api/programs/${programId}/preferences`;
-      for (const rankedUserIds of [[outsider.user.id], [mentees[1]!.user.id], [junior.user.id], [mentors[0]!.user.id, mentors[0]!.user.id], ['not-a-uuid']]) {
-        await t.http().post(url).set(mentees[0]!.auth).send({ rankedUserIds }).expect(400);
+      for (const rankedUserIds of [[outsider.user.id], [nth(mentees, 1).user.id], [junior.user.id], [nth(mentors, 0).user.id, nth(mentors, 0).user.id], ['not-a-uuid']]) {
+        await t.http().post(url).set(nth(mentees, 0).auth).send({ rankedUserIds }).expect(400);
       }
     });
 
@@ -216,7 +216,7 @@ describe('matching (integration)', () => {
 
     it('lists ranking candidates best score first', async () => {
       const { programId, mentees } = await setUp(3, 1);
-      const res = await t.http().get(`/api/programs/${programId}/ranking-candidates`).set(mentees[0]!.auth).expect(200);
+      const res = await t.http().get(`/api/programs/${programId}/ranking-candidates`).set(nth(mentees, 0).auth).expect(200);
       expect(res.body).toHaveLength(3);
       const scores = res.body.map((c: { score: number }) => c.score);
       expect([...scores].sort((a, b) => b - a)).toEqual(scores);

@@ -11,6 +11,7 @@
 // request pays before a route runs, which bounds any endpoint from above.
 import autocannon from 'autocannon';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import { ADMIN, api, median, startBenchServer } from '../support/server.mjs';
 
@@ -20,25 +21,8 @@ const ROUNDS = Number(process.env.BOOKING_ROUNDS ?? 3);
 const PAIRS = 100;
 const HOUR = 3_600_000;
 
-// Kept in step with INSERT_SESSIONS in apps/api/src/sessions/sessions.service.ts.
-const INSERT = `
-  WITH locks AS MATERIALIZED (
-    SELECT count(pg_advisory_xact_lock(k))::int AS n
-      FROM (SELECT DISTINCT hashtextextended(u::text, 0) AS k FROM unnest($14::uuid[]) AS u ORDER BY 1) AS keys
-  ), s AS (
-    INSERT INTO mentoring_session (id, program_id, mentorship_id, mentor_id, title, starts_at, ends_at, modality, location, meeting_url, seat_limit, series_id, created_by_id)
-    SELECT o.id, $2::uuid, $3::uuid, $4::uuid, $5::varchar, o.starts_at, o.ends_at, $6::session_modality, $7::varchar, o.meeting_url, $8::smallint, $9::uuid, $10::uuid
-      FROM unnest($1::uuid[], $11::timestamptz[], $12::timestamptz[], $13::varchar[]) AS o(id, starts_at, ends_at, meeting_url)
-     WHERE (SELECT n FROM locks) >= 0
-    RETURNING id, starts_at, ends_at, created_at
-  ), a AS (
-    INSERT INTO session_attendee (session_id, user_id, role, mentorship_id, starts_at, ends_at)
-    SELECT s.id, p.user_id, p.role::session_participant_role, p.mentorship_id, s.starts_at, s.ends_at
-      FROM s CROSS JOIN unnest($14::uuid[], $15::text[], $16::uuid[]) WITH ORDINALITY AS p(user_id, role, mentorship_id, n)
-     ORDER BY s.starts_at, p.n
-    RETURNING 1
-  )
-  SELECT id, created_at FROM s ORDER BY starts_at`;
+// The service's own statement, from the build (`npx nx run api:build`), so the baseline cannot drift from it.
+const { INSERT_SESSIONS: INSERT } = createRequire(import.meta.url)('../../dist/apps/api/apps/api/src/sessions/insert-sessions.sql.js');
 
 async function register(baseUrl, email, yearOfStudy) {
   const res = await api(baseUrl, 'POST', '/api/auth/register', { body: { email, password: 'bench-password-123', fullName: email.split('@')[0], yearOfStudy } });

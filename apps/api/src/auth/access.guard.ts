@@ -1,12 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
-import type { Role } from '@pm/contracts';
 import { ACCESS_KEY, type AccessRule, type RequestWithActor } from '@api/common/access.decorators';
 import { forbidden, unauthenticated } from './auth.errors';
-import { assertSessionCurrent, TokenService } from './token.service';
+import { TokenService } from './token.service';
 
 /**
  * The global guard. Routes are closed by default: a route that declares neither @Public() nor @Auth() is a
@@ -19,7 +16,6 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,17 +28,9 @@ export class AccessGuard implements CanActivate {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
     if (!token) throw unauthenticated();
-    const claims = await this.tokens.verifyAccessToken(token);
-    // A plain query: this runs on every signed-in request, and the ORM's entity machinery costs more than the lookup.
-    const rows: Array<{ id: string; email: string; full_name: string; role: Role; session_version: number; deactivated_at: Date | null }> = await this.dataSource.query(
-      'SELECT id, email, full_name, role, session_version, deactivated_at FROM app_user WHERE id = $1',
-      [claims.sub],
-    );
-    const user = rows[0];
-    if (!user) throw unauthenticated('This account no longer exists');
-    assertSessionCurrent(claims, { sessionVersion: user.session_version, deactivatedAt: user.deactivated_at });
+    const { user } = await this.tokens.authenticateAccessToken(token);
     if (rule.roles.length > 0 && !rule.roles.includes(user.role)) throw forbidden(`Only for: ${rule.roles.join(', ')}`);
-    request.actor = { id: user.id, email: user.email, fullName: user.full_name, role: user.role };
+    request.actor = user;
     return true;
   }
 }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createSecretKey, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@pm/contracts';
+import type { Actor } from '@api/common/access.decorators';
 import { AppConfig } from '@api/config/app-config';
 import { AppSettingsService } from '@api/database/app-settings.service';
 import { invalidRefreshToken, unauthenticated } from './auth.errors';
@@ -82,6 +83,23 @@ export class TokenService {
     } catch {
       throw unauthenticated('The access token is invalid or expired');
     }
+  }
+
+  /**
+   * An access token checked against the account behind it, as it is now: verified, the user loaded afresh,
+   * refused once the account is gone, deactivated or its sessions were ended. HTTP and chat both call this.
+   */
+  async authenticateAccessToken(token: string): Promise<{ claims: AccessClaims; user: Actor }> {
+    const claims = await this.verifyAccessToken(token);
+    // A plain query: this runs on every signed-in request, and the ORM's entity machinery costs more than the lookup.
+    const rows: Array<{ id: string; email: string; full_name: string; role: Role; session_version: number; deactivated_at: Date | null }> = await this.dataSource.query(
+      'SELECT id, email, full_name, role, session_version, deactivated_at FROM app_user WHERE id = $1',
+      [claims.sub],
+    );
+    const row = rows[0];
+    if (!row) throw unauthenticated('This account no longer exists');
+    assertSessionCurrent(claims, { sessionVersion: row.session_version, deactivatedAt: row.deactivated_at });
+    return { claims, user: { id: row.id, email: row.email, fullName: row.full_name, role: row.role } };
   }
 
   /** Issues an access token and the first refresh token of a new family (a sign-in), under the user's current session version. */

@@ -1,12 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { ChatErrorCode } from '@pm/contracts';
 import { unauthenticated } from '@api/auth/auth.errors';
-import { assertSessionCurrent, TokenService } from '@api/auth/token.service';
+import { TokenService } from '@api/auth/token.service';
 import { DomainError } from '@api/common/domain-error';
 import { isDatabaseUnavailable } from '@api/database/database-errors';
-import { UserEntity } from '@api/users/user.entity';
 import type { ChatSocket, ChatSocketData } from './chat.types';
 
 /** The handshake error a socket.io client receives as `connect_error` (message, and `data.code`). */
@@ -28,18 +25,12 @@ class HandshakeError extends Error {
 export class ChatAuthService {
   private readonly logger = new Logger('Chat');
 
-  constructor(
-    private readonly tokens: TokenService,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-  ) {}
+  constructor(private readonly tokens: TokenService) {}
 
   /** Verifies a token and loads its user; throws UNAUTHENTICATED otherwise. */
   async authenticate(token: unknown): Promise<ChatSocketData> {
     if (typeof token !== 'string' || token.length === 0) throw unauthenticated('A chat connection needs auth: {token: <access token>}');
-    const claims = await this.tokens.verifyAccessToken(token);
-    const user = await this.users.findOne({ where: { id: claims.sub }, select: ['id', 'fullName', 'role', 'sessionVersion', 'deactivatedAt'] });
-    if (!user) throw unauthenticated('This account no longer exists');
-    assertSessionCurrent(claims, user);
+    const { claims, user } = await this.tokens.authenticateAccessToken(token);
     // jsonwebtoken always sets exp for tokens we sign; a token without one gets no more than the default lifetime.
     const tokenExpiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + 15 * 60_000;
     return { user: { id: user.id, fullName: user.fullName, role: user.role }, tokenExpiresAt };

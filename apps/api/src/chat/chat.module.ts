@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@api/auth/auth.module';
-import { UserEntity } from '@api/users/user.entity';
 import { ChatAuthService } from './chat-auth.service';
 import { ChatEventRunner } from './chat-event.runner';
 import { ChatBroadcaster } from './chat.broadcaster';
@@ -20,7 +18,7 @@ import { PresenceService } from './presence.service';
  * server before any module's lifecycle hook runs.
  */
 @Module({
-  imports: [AuthModule, TypeOrmModule.forFeature([UserEntity])],
+  imports: [AuthModule],
   controllers: [ConversationsController],
   providers: [
     ChatGateway,

@@ -8,3 +8,4 @@ export * from './lib/health';
 export * from './lib/socket-events';
 export * from './lib/sessions';
 export * from './lib/chat';
+export * from './lib/error-codes';

@@ -15,7 +15,13 @@ const swc = {
 module.exports.sharedJestConfig = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    // ESM-only packages (the school sign-in's openid-client and what it imports) become CommonJS for Jest;
+    // Node itself loads them as they are.
+    '^.+/node_modules/(openid-client|oauth4webapi|jose)/.+\\.js$': ['@swc/jest', { swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
   moduleNameMapper: {
     '^@pm/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
     '^@pm/matching$': '<rootDir>/../../libs/matching/src/index.ts',

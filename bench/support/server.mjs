@@ -25,20 +25,22 @@ export async function startBenchServer(env = {}) {
   const port = await freePort();
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API while a benchmark drives it.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const server = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/apps/api/src/main.js'], {
+  // BENCH_API_MAIN: another build of the API (e.g. a private tsc --outDir) instead of dist/.
+  const server = spawn(process.execPath, [...nodeArgs, process.env.BENCH_API_MAIN ?? 'dist/apps/api/apps/api/src/main.js'], {
     cwd: root,
     stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'inherit'],
     env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), DEMO_SEED: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, AUTH_RATE_LIMIT_PER_MINUTE: '100000', ...env },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 60_000; ; ) {
+  // BENCH_STARTUP_SECONDS: more than a minute for a busy machine (a fresh database runs every migration first).
+  for (const deadline = Date.now() + Number(process.env.BENCH_STARTUP_SECONDS ?? 60) * 1000; ; ) {
     if (server.exitCode !== null) throw new Error('the API exited during start-up');
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
     } catch {
       // not yet listening
     }
-    if (Date.now() > deadline) throw new Error('the API did not start within 60 s');
+    if (Date.now() > deadline) throw new Error(`the API did not start within ${process.env.BENCH_STARTUP_SECONDS ?? 60} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

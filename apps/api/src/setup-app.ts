@@ -2,6 +2,8 @@ import type { Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import helmet from 'helmet';
@@ -58,7 +60,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  const filter = new AllExceptionsFilter();
+  app.useGlobalFilters(filter);
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(
@@ -80,6 +83,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useBodyParser('json', { limit: '1mb' });
   // Grade files arrive as text/csv; 100,000 rows are a few megabytes.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '25mb' });
+  // A body the parsers refuse (malformed, a top-level null, too large, a charset or Content-Encoding they do not
+  // read) is answered here, by the same filter as every other error: left to travel on, it met the static
+  // dashboard's error handler, which answers anything under /api with "404 Cannot POST".
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => filter.catch(error, new ExecutionContextHost([req, res, next])));
   answerMalformedRequestsWithJson(app.getHttpServer() as HttpServer);
   // Signals are main.ts's business (GracefulShutdown): tests close their apps themselves.
   // chat: socket.io on this port, fanned out to the other instances through PostgreSQL or Redis, and
@@ -90,7 +97,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     app,
     new DocumentBuilder()
       .setTitle('Peer mentoring API')
-      .setDescription('Peer-mentoring programs for preclinical medical students. Errors are {statusCode, error, message}.')
+      .setDescription(
+        'Peer-mentoring programs for preclinical medical students. Errors are {statusCode, error, message, code?}; a refused input ' +
+          '(400 VALIDATION_FAILED) adds fields: [{field, code, params?}]; a body the parser refuses is 400 MALFORMED_BODY, 413 BODY_TOO_LARGE or 415 UNSUPPORTED_BODY_ENCODING.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

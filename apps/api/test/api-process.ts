@@ -94,6 +94,8 @@ const BASE_ENV = {
   CHAT_RATE_LIMIT_BURST: '100000',
   // Empty means unset (see loadConfig): the PostgreSQL adapter carries the chat between instances.
   REDIS_URL: '',
+  // The build in tmp/ has no dashboard next to it: serve the fixture, so the process is the app that ships.
+  WEB_DIST: join(repoRoot, 'apps/api/test/fixtures/web-dist'),
 };
 
 export async function startApi(main: string, env: Record<string, string>, options: { startupTimeoutMs?: number } = {}): Promise<ApiProcess> {

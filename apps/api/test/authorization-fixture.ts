@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EnrollmentRole, Role, type ConversationSummary } from '@pm/contracts';
 import { TokenService } from '@api/auth/token.service';
 import { MessageStore } from '@api/chat/message.store';
+import { ForumStore } from '@api/forum/forum.store';
 import { enrol, newAdmin, newCoordinator, newMentee, newMentor, newProgram, newStudent, type TestUser } from './factories';
 import type { MatrixFixture } from './authorization-matrix';
 import type { TestApp } from './test-app';
@@ -38,8 +39,8 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
 
   const programA = await newProgram(t, coordinator, { name: 'Program A' });
   const programB = await newProgram(t, otherCoordinator, { name: 'Program B' });
-  await enrol(t, programA.id, mentor, EnrollmentRole.Mentor);
-  await enrol(t, programA.id, mentee, EnrollmentRole.Mentee);
+  const mentorEnrollment = await enrol(t, programA.id, mentor, EnrollmentRole.Mentor);
+  const menteeEnrollment = await enrol(t, programA.id, mentee, EnrollmentRole.Mentee);
   await enrol(t, programA.id, formerMentee, EnrollmentRole.Mentee);
   await enrol(t, programB.id, otherMentor, EnrollmentRole.Mentor);
   await enrol(t, programB.id, otherMentee, EnrollmentRole.Mentee);
@@ -98,12 +99,34 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   const revokedCalendarFeedPath = await feedPath();
   await ok(http().delete('/api/me/calendar-feed').set(mentee.auth), 204, 'revoke feed');
 
+  // The forum of program A: the mentee's question with the mentor's answer; throw-away replies and reports
+  // for the routes that change them (hiding, reporting, dismissing).
+  const forumThread = await ok<{ id: string }>(
+    http().post(`/api/programs/${programA.id}/forum/threads`).set(mentee.auth).send({ title: 'How to study anatomy?', body: 'Tips welcome' }),
+    201,
+    'forum thread',
+  );
+  // Written straight to the store: through the API, this many posts would meet the per-person rate limit.
+  const forumStore = t.app.get(ForumStore);
+  const forumReply = (): Promise<string> => forumStore.insertReply(t.dataSource.manager, { threadId: forumThread.id, authorId: mentor.user.id, body: 'Flashcards' });
+  const forumReplyId = await forumReply();
+  const forumReport = async (): Promise<string> => {
+    const postId = await forumReply();
+    const rows: Array<{ id: string }> = await t.dataSource.query(
+      `INSERT INTO forum_report (program_id, post_id, post_kind, thread_id, reporter_id, reason) VALUES ($1, $2, 'reply', $3, $4, 'Off topic') RETURNING id`,
+      [programA.id, postId, forumThread.id, mentee.user.id],
+    );
+    return (rows[0] as { id: string }).id;
+  };
+
   const tokens = t.app.get(TokenService);
   return {
     users: { mentee, mentor, otherMentee, otherMentor, coordinator, otherCoordinator, admin },
     loginEmail: loginUser.user.email,
     programId: programA.id,
     otherProgramId: programB.id,
+    mentorEnrollmentId: mentorEnrollment.id,
+    menteeEnrollmentId: menteeEnrollment.id,
     mentorshipId,
     endedMentorshipId,
     sessionId: session.id,
@@ -117,6 +140,10 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     freshRefreshToken: async () => (await tokens.issue(loginUser.user.id, Role.Student)).refreshToken,
     calendarFeedPath: feedPath,
     revokedCalendarFeedPath,
+    forumThreadId: forumThread.id,
+    forumReplyId,
+    newForumReply: forumReply,
+    newForumReport: forumReport,
     get: async (path) => {
       const res = await http().get(path);
       return { status: res.status, body: res.body as unknown, text: res.text };

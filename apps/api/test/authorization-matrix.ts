@@ -41,6 +41,9 @@ export interface MatrixFixture {
   loginEmail: string;
   programId: string;
   otherProgramId: string;
+  /** Program A: the enrolments of the pair (the mentor has capacity 3). */
+  mentorEnrollmentId: string;
+  menteeEnrollmentId: string;
   /** Program A: mentor and mentee, active. */
   mentorshipId: string;
   /** Program A: the mentor and a former mentee, ended. */
@@ -62,6 +65,13 @@ export interface MatrixFixture {
   calendarFeedPath: () => Promise<string>;
   /** The path of a feed address the mentee revoked. */
   revokedCalendarFeedPath: string;
+  /** Program A's forum: the mentee's question, and the mentor's answer to it. */
+  forumThreadId: string;
+  forumReplyId: string;
+  /** A new answer of the mentor's to that question (for hiding and reporting). */
+  newForumReply: () => Promise<string>;
+  /** A new report of the mentee's, on a new answer (for dismissing). */
+  newForumReport: () => Promise<string>;
   /** An anonymous GET, for checks that look at something else than the answer. */
   get: (path: string) => Promise<ResponseLike>;
 }
@@ -123,6 +133,8 @@ const ADMIN = [Role.Admin] as const;
 /** Signed-in callers related to program A. */
 const PROGRAM_A_MEMBERS: readonly SignedIn[] = ['mentee', 'mentor', 'coordinator', 'admin'];
 const PAIR: readonly SignedIn[] = ['mentee', 'mentor'];
+/** Who may read and write program A's forum: its students and its coordinator. */
+const FORUM_MEMBERS: readonly SignedIn[] = ['mentee', 'mentor', 'coordinator'];
 
 const program = (f: MatrixFixture): Record<string, string> => ({ id: f.programId });
 const session = (f: MatrixFixture): Record<string, string> => ({ id: f.sessionId });
@@ -222,6 +234,25 @@ export const ROUTES: readonly RouteRule[] = [
     body: (f) => ({ userId: f.users.mentee.user.id, role: 'mentee' }),
   },
   { route: 'GET /api/programs/{id}/enrollments', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  // The mentor's capacity as it is: nothing changes.
+  {
+    route: 'PATCH /api/programs/{id}/enrollments/{enrollmentId}',
+    access: STAFF,
+    who: ['coordinator'],
+    ok: ok(200),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: (f) => ({ id: f.programId, enrollmentId: f.mentorEnrollmentId }),
+    body: () => ({ capacity: 3 }),
+  },
+  // The matched mentee: refused past the access check, so the fixture keeps its pair.
+  {
+    route: 'DELETE /api/programs/{id}/enrollments/{enrollmentId}',
+    access: STAFF,
+    who: ['coordinator'],
+    ok: refused(409, 'ENROLLMENT_HAS_ACTIVE_MENTORSHIP'),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: (f) => ({ id: f.programId, enrollmentId: f.menteeEnrollmentId }),
+  },
   {
     route: 'POST /api/programs/{id}/coordinators',
     access: STAFF,
@@ -402,8 +433,48 @@ export const ROUTES: readonly RouteRule[] = [
       if (caller === 'mentee') expectThat(records.length > 0, 'the mentee sees their grades');
     },
   },
+  {
+    route: 'DELETE /api/programs/{id}/academic-records/{recordId}',
+    access: STAFF,
+    who: ['coordinator'],
+    // A record id that is not there: the coordinator gets past the access check and the fixture keeps its grades.
+    ok: notFound('ACADEMIC_RECORD_NOT_FOUND'),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: (f) => ({ id: f.programId, recordId: randomUUID() }),
+  },
   { route: 'GET /api/programs/{id}/outcomes', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
   { route: 'GET /api/programs/{id}/outcomes/export.csv', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  // ---- evaluation: randomized allocation, the report (issue 15) ------------------------------------------
+  {
+    route: 'GET /api/programs/{id}/outcomes/report',
+    access: STAFF,
+    who: ['coordinator'],
+    ok: ok(200),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: program,
+    query: () => ({ lang: 'fa' }),
+    check: (res) => expectThat(res.text.includes('dir="rtl"'), 'the Persian report is right to left'),
+  },
+  {
+    route: 'POST /api/programs/{id}/allocations',
+    access: STAFF,
+    who: ['coordinator'],
+    // Program A already has mentorships: the lottery must come before matching.
+    ok: refused(409, 'ALLOCATION_AFTER_MATCHING'),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: program,
+    body: () => ({ places: 1, seed: 'matrix' }),
+  },
+  { route: 'GET /api/programs/{id}/allocations', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  {
+    route: 'POST /api/programs/{id}/allocations/{allocationId}/follow-on',
+    access: STAFF,
+    who: ['coordinator'],
+    ok: notFound('ALLOCATION_NOT_FOUND'),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: (f) => ({ id: f.programId, allocationId: randomUUID() }),
+    body: (f) => ({ targetProgramId: f.otherProgramId }),
+  },
   { route: 'GET /api/programs/{id}/audit-log', access: STAFF, who: ['coordinator', 'admin'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
   { route: 'GET /api/programs/{id}/survey-items', access: 'signed-in', who: PROGRAM_A_MEMBERS, ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
   {
@@ -444,7 +515,8 @@ export const ROUTES: readonly RouteRule[] = [
     check: (res, caller, f) => expectThat(ids(res.body).includes(f.sessionId) === PAIR.includes(caller as SignedIn), `the pair's session listed for ${caller} only if theirs`),
   },
   { route: 'GET /api/me/open-group-sessions', access: 'signed-in', ok: ok(200) },
-  { route: 'GET /api/sessions/{id}', access: 'signed-in', who: PAIR, ok: ok(200), denied: notFound('SESSION_NOT_FOUND'), params: session },
+  // Coordinators of its program see it too, in their own shape (log without a note, no meeting link).
+  { route: 'GET /api/sessions/{id}', access: 'signed-in', who: [...PAIR, 'coordinator'], ok: ok(200), denied: notFound('SESSION_NOT_FOUND'), params: session },
   {
     route: 'PATCH /api/sessions/{id}',
     access: 'signed-in',
@@ -487,13 +559,20 @@ export const ROUTES: readonly RouteRule[] = [
     params: (f) => ({ id: f.mentorshipId }),
     query: () => ({ from: inTwoDays(0), to: inTwoDays(24) }),
   },
-  // Each caller's feed is their own: making or revoking one leaves the mentee's address working (unless it is the mentee's).
+  // Each caller's feed is their own: asking for it again changes nothing, replacing or revoking kills only the caller's own address.
   {
     route: 'POST /api/me/calendar-feed',
     access: 'signed-in',
     ok: ok(201),
     arrange: (f) => f.calendarFeedPath(),
-    check: async (_res, caller, f, menteeFeed) => expectThat((await f.get(menteeFeed)).status === (caller === 'mentee' ? 404 : 200), `a new feed of ${caller} leaves only their own older address dead`),
+    check: async (_res, caller, f, menteeFeed) => expectThat((await f.get(menteeFeed)).status === 200, `asking ${caller}'s feed again leaves the mentee's address working`),
+  },
+  {
+    route: 'POST /api/me/calendar-feed/replace',
+    access: 'signed-in',
+    ok: ok(201),
+    arrange: (f) => f.calendarFeedPath(),
+    check: async (_res, caller, f, menteeFeed) => expectThat((await f.get(menteeFeed)).status === (caller === 'mentee' ? 404 : 200), `replacing ${caller}'s feed leaves only their own older address dead`),
   },
   { route: 'GET /api/me/calendar-feed', access: 'signed-in', ok: ok(200) },
   {
@@ -518,6 +597,270 @@ export const ROUTES: readonly RouteRule[] = [
     ok: ok(200),
     denied: notFound('CONVERSATION_NOT_FOUND'),
     params: (f) => ({ id: f.conversationId }),
+  },
+
+  // ---- notifications: each caller's own; failed mails for admins --------------------------------------
+  { route: 'GET /api/me/notifications', access: 'signed-in', ok: ok(200) },
+  { route: 'GET /api/me/notifications/unread', access: 'signed-in', ok: ok(200) },
+  { route: 'POST /api/me/notifications/read', access: 'signed-in', ok: ok(200), body: () => ({ all: true }) },
+  { route: 'GET /api/me/notification-settings', access: 'signed-in', ok: ok(200) },
+  { route: 'PUT /api/me/notification-settings', access: 'signed-in', ok: ok(200), body: () => ({ email: true, language: 'en' }) },
+  { route: 'GET /api/admin/failed-mails', access: ADMIN, ok: ok(200) },
+
+  // ---- onboarding: roster import, invitations, join codes, program settings, school sign-in -------------
+  {
+    route: 'POST /api/programs/{id}/roster/import',
+    access: STAFF,
+    who: ['coordinator'],
+    // The program's own mentee as enrolled: the import changes nothing.
+    ok: ok(200),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: program,
+    contentType: 'text/csv',
+    body: (f) => `email,full_name,year_of_study,role,capacity\n${f.users.mentee.user.email},Mentee A,${f.users.mentee.user.yearOfStudy ?? 1},mentee,\n`,
+    check: (res) => expectThat((res.body as { unchanged: number }).unchanged === 1, 'a row identical to the enrolment is unchanged'),
+  },
+  { route: 'GET /api/programs/{id}/invitations', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  {
+    route: 'POST /api/programs/{id}/invitations/{invitationId}/resend',
+    access: STAFF,
+    who: ['coordinator'],
+    ok: notFound('INVITATION_NOT_FOUND'),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: (f) => ({ id: f.programId, invitationId: randomUUID() }),
+  },
+  { route: 'GET /api/auth/invitations/{token}', access: 'public', ok: notFound('INVITATION_NOT_FOUND'), params: () => ({ token: 'A'.repeat(43) }) },
+  { route: 'POST /api/auth/invitations/accept', access: 'public', ok: notFound('INVITATION_NOT_FOUND'), body: () => ({ token: 'A'.repeat(43), password: 'a-long-password-1' }) },
+  { route: 'POST /api/programs/{id}/join-codes', access: STAFF, who: ['coordinator'], ok: ok(201), denied: notFound('PROGRAM_NOT_FOUND'), params: program, body: () => ({ role: 'mentee' }) },
+  { route: 'GET /api/programs/{id}/join-codes', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  {
+    route: 'DELETE /api/programs/{id}/join-codes/{code}',
+    access: STAFF,
+    who: ['coordinator'],
+    ok: notFound('JOIN_CODE_NOT_FOUND'),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: (f) => ({ id: f.programId, code: 'ZZZZZZZZ' }),
+  },
+  { route: 'GET /api/join-codes/{code}', access: 'signed-in', ok: notFound('JOIN_CODE_NOT_FOUND'), params: () => ({ code: 'ZZZZZZZZ' }) },
+  { route: 'POST /api/join', access: STUDENTS, ok: notFound('JOIN_CODE_NOT_FOUND'), body: () => ({ code: 'ZZZZZZZZ' }) },
+  // The program's own name: a PATCH that changes nothing.
+  { route: 'PATCH /api/programs/{id}', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program, body: () => ({ name: 'Program A' }) },
+  // A wrong confirmation: refused past the access check, so the matrix never closes program A.
+  {
+    route: 'POST /api/programs/{id}/close',
+    access: STAFF,
+    who: ['coordinator'],
+    ok: refused(400, 'CLOSE_CONFIRMATION_MISMATCH'),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: program,
+    body: () => ({ confirmName: 'Not the program name' }),
+  },
+  { route: 'GET /api/auth/oidc', access: 'public', ok: ok(200) },
+  // The matrix app has no OIDC_ISSUER: starting answers 404 and the callback sends the browser back with the code.
+  { route: 'GET /api/auth/oidc/start', access: 'public', ok: notFound('OIDC_NOT_CONFIGURED') },
+  { route: 'GET /api/auth/oidc/callback', access: 'public', ok: ok(302) },
+  { route: 'POST /api/auth/oidc/exchange', access: 'public', ok: refused(401, 'OIDC_SIGN_IN_FAILED'), body: () => ({ code: 'A'.repeat(43) }) },
+
+  // ---- running the relationship: agreements, session logs, check-ins, referrals, pair health, mentor hours ----
+  {
+    route: 'GET /api/mentorships/{id}/agreement',
+    access: 'signed-in',
+    who: [...PAIR, 'coordinator'],
+    ok: ok(200),
+    denied: notFound('MENTORSHIP_NOT_FOUND'),
+    params: (f) => ({ id: f.mentorshipId }),
+  },
+  // Before the sign row: the pair saves the text both then sign.
+  {
+    route: 'PUT /api/mentorships/{id}/agreement',
+    access: STUDENTS,
+    who: PAIR,
+    ok: ok(200),
+    denied: notFound('MENTORSHIP_NOT_FOUND'),
+    params: (f) => ({ id: f.mentorshipId }),
+    body: () => ({ goals: ['Pass the anatomy block'], meetingsPerMonth: 2 }),
+  },
+  { route: 'POST /api/mentorships/{id}/agreement/sign', access: STUDENTS, who: PAIR, ok: ok(200), denied: notFound('MENTORSHIP_NOT_FOUND'), params: (f) => ({ id: f.mentorshipId }), body: () => ({}) },
+  {
+    route: 'PUT /api/mentorships/{id}/agreement/goals/{goalId}/achieved',
+    access: STUDENTS,
+    who: PAIR,
+    ok: notFound('GOAL_NOT_FOUND'),
+    denied: notFound('MENTORSHIP_NOT_FOUND'),
+    params: (f) => ({ id: f.mentorshipId, goalId: randomUUID() }),
+    body: () => ({ achieved: true }),
+  },
+  { route: 'GET /api/programs/{id}/agreement-template', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  {
+    route: 'PUT /api/programs/{id}/agreement-template',
+    access: STAFF,
+    who: ['coordinator'],
+    ok: ok(200),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: program,
+    body: () => ({ goals: { en: ['Pass the first block'], fa: ['قبولی در بلوک اول'] }, meetingsPerMonth: 2, confidentiality: { en: 'Between us.', fa: 'میان ما.' } }),
+  },
+  // The fixture's session is upcoming: the mentor is refused past the access check (409), the mentee is not the one who logs.
+  {
+    route: 'PUT /api/sessions/{id}/log',
+    access: STUDENTS,
+    who: PAIR,
+    ok: { mentor: refused(409, 'SESSION_NOT_STARTED'), mentee: FORBIDDEN },
+    denied: notFound('SESSION_NOT_FOUND'),
+    params: session,
+    body: () => ({ topics: ['exams'], minutes: 30 }),
+  },
+  { route: 'GET /api/mentorships/{id}/session-logs', access: 'signed-in', who: [...PAIR, 'coordinator'], ok: ok(200), denied: notFound('MENTORSHIP_NOT_FOUND'), params: (f) => ({ id: f.mentorshipId }) },
+  { route: 'GET /api/programs/{id}/session-logs', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  { route: 'GET /api/programs/{id}/session-logs/export.csv', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  {
+    route: 'POST /api/mentorships/{id}/check-ins',
+    access: STUDENTS,
+    who: PAIR,
+    ok: { mentee: ok(201), mentor: FORBIDDEN },
+    denied: notFound('MENTORSHIP_NOT_FOUND'),
+    params: (f) => ({ id: f.mentorshipId }),
+    body: () => ({ rating: 4 }),
+  },
+  // The mentee's answers are never the mentor's to read.
+  {
+    route: 'GET /api/mentorships/{id}/check-ins',
+    access: 'signed-in',
+    who: [...PAIR, 'coordinator'],
+    ok: { mentee: ok(200), mentor: FORBIDDEN, coordinator: ok(200) },
+    denied: notFound('MENTORSHIP_NOT_FOUND'),
+    params: (f) => ({ id: f.mentorshipId }),
+  },
+  { route: 'GET /api/me/check-ins/due', access: STUDENTS, ok: ok(200) },
+  { route: 'POST /api/programs/{id}/referrals', access: STUDENTS, who: PAIR, ok: ok(201), denied: notFound('PROGRAM_NOT_FOUND'), params: program, body: () => ({ message: 'I would like to talk to someone' }) },
+  { route: 'GET /api/programs/{id}/referrals', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  {
+    route: 'GET /api/programs/{id}/referrals/{referralId}',
+    access: STAFF,
+    who: ['coordinator'],
+    ok: notFound('REFERRAL_NOT_FOUND'),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: (f) => ({ id: f.programId, referralId: randomUUID() }),
+  },
+  {
+    route: 'POST /api/programs/{id}/referrals/{referralId}/close',
+    access: STAFF,
+    who: ['coordinator'],
+    ok: notFound('REFERRAL_NOT_FOUND'),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: (f) => ({ id: f.programId, referralId: randomUUID() }),
+    body: () => ({ note: 'Talked to the student' }),
+  },
+  {
+    route: 'GET /api/me/referrals',
+    access: STUDENTS,
+    ok: ok(200),
+    // Program A's requests come from its pair: nobody else is shown one.
+    check: (res, caller, f) =>
+      expectThat(PAIR.includes(caller as SignedIn) || (res.body as Array<{ programId: string }>).every((r) => r.programId !== f.programId), 'only the caller’s own requests'),
+  },
+  { route: 'GET /api/programs/{id}/health', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  { route: 'GET /api/programs/{id}/mentor-hours', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  { route: 'GET /api/programs/{id}/mentor-hours.csv', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  // Program A has not ended: refused past the access check.
+  {
+    route: 'GET /api/programs/{id}/mentor-hours/{mentorId}/certificate',
+    access: 'signed-in',
+    who: ['coordinator', 'mentor'],
+    ok: refused(409, 'CERTIFICATE_NOT_AVAILABLE'),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: (f) => ({ id: f.programId, mentorId: f.users.mentor.user.id }),
+  },
+
+  // ---- forum ----------------------------------------------------------------------------------------------
+  // Program A's students and its coordinator; an admin who does not coordinate it is no member either.
+  {
+    route: 'POST /api/programs/{id}/forum/threads',
+    access: 'signed-in',
+    who: FORUM_MEMBERS,
+    ok: ok(201),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: program,
+    body: () => ({ title: 'Checked by the authorization matrix', body: 'Question' }),
+  },
+  {
+    route: 'GET /api/programs/{id}/forum/threads',
+    access: 'signed-in',
+    who: FORUM_MEMBERS,
+    ok: ok(200),
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: program,
+    check: (res, _caller, f) => expectThat(ids(res.body).includes(f.forumThreadId), 'the question is listed'),
+  },
+  { route: 'GET /api/programs/{id}/forum/reports', access: 'signed-in', who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  {
+    route: 'GET /api/forum/threads/{id}',
+    access: 'signed-in',
+    who: FORUM_MEMBERS,
+    ok: ok(200),
+    denied: notFound('FORUM_THREAD_NOT_FOUND'),
+    params: (f) => ({ id: f.forumThreadId }),
+  },
+  {
+    route: 'POST /api/forum/threads/{id}/replies',
+    access: 'signed-in',
+    who: FORUM_MEMBERS,
+    ok: ok(201),
+    denied: notFound('FORUM_THREAD_NOT_FOUND'),
+    params: (f) => ({ id: f.forumThreadId }),
+    body: () => ({ body: 'An answer from the matrix' }),
+  },
+  {
+    route: 'POST /api/forum/threads/{id}/accept',
+    access: 'signed-in',
+    who: FORUM_MEMBERS,
+    // The asker and the coordinator mark the answer; the mentor may read but not choose.
+    ok: { mentee: ok(200), coordinator: ok(200), mentor: refused(403, 'FORUM_NOT_THREAD_AUTHOR') },
+    denied: notFound('FORUM_THREAD_NOT_FOUND'),
+    params: (f) => ({ id: f.forumThreadId }),
+    body: (f) => ({ replyId: f.forumReplyId }),
+  },
+  {
+    route: 'POST /api/forum/threads/{id}/pin',
+    access: 'signed-in',
+    who: ['coordinator'],
+    ok: ok(200),
+    denied: notFound('FORUM_THREAD_NOT_FOUND'),
+    params: (f) => ({ id: f.forumThreadId }),
+    body: () => ({ pinned: false }),
+  },
+  {
+    route: 'POST /api/forum/posts/{id}/hide',
+    access: 'signed-in',
+    who: ['coordinator'],
+    ok: ok(200),
+    denied: notFound('FORUM_POST_NOT_FOUND'),
+    params: async (f) => ({ id: await f.newForumReply() }),
+  },
+  {
+    route: 'POST /api/forum/posts/{id}/restore',
+    access: 'signed-in',
+    who: ['coordinator'],
+    ok: ok(200),
+    denied: notFound('FORUM_POST_NOT_FOUND'),
+    params: async (f) => ({ id: await f.newForumReply() }),
+  },
+  {
+    route: 'POST /api/forum/posts/{id}/report',
+    access: 'signed-in',
+    who: FORUM_MEMBERS,
+    ok: ok(201),
+    denied: notFound('FORUM_POST_NOT_FOUND'),
+    params: async (f) => ({ id: await f.newForumReply() }),
+    body: () => ({ reason: 'Checked by the matrix' }),
+  },
+  {
+    route: 'POST /api/forum/reports/{id}/dismiss',
+    access: 'signed-in',
+    who: ['coordinator'],
+    ok: ok(204),
+    denied: notFound('FORUM_POST_NOT_FOUND'),
+    params: async (f) => ({ id: await f.newForumReport() }),
   },
 ];
 

@@ -49,7 +49,28 @@ type Table =
   | 'session_attendee'
   | 'survey_answer'
   | 'survey_item'
-  | 'survey_response';
+  | 'survey_response'
+  // onboarding
+  | 'invitation'
+  | 'join_code'
+  | 'oidc_login'
+  | 'user_identity'
+  // relationship
+  | 'mentorship_agreement'
+  | 'agreement_template'
+  | 'session_log'
+  | 'mentorship_check_in'
+  | 'referral'
+  | 'pair_health_state'
+  | 'notification'
+  // notifications
+  | 'notification_setting'
+  | 'notification_conversation_seen'
+  // forum
+  | 'forum_thread'
+  | 'forum_reply'
+  | 'forum_report'
+  | 'forum_watch';
 
 const SCHEDULE: Table[] = ['mentor_schedule', 'availability_rule', 'availability_override'];
 /** Tables a successful call may change; every other table must stay exactly as it was. */
@@ -65,13 +86,15 @@ const WRITES: Partial<Record<RouteKey, Table[]>> = {
   'POST /api/users/{id}/reactivate': ['app_user', 'audit_log'],
   'POST /api/programs': ['program', 'program_coordinator'],
   'POST /api/programs/{id}/enrollments': ['enrollment'],
-  'POST /api/programs/{id}/coordinators': ['program_coordinator'],
+  'POST /api/programs/{id}/coordinators': ['program_coordinator', 'audit_log'],
   'POST /api/programs/{id}/matching-runs': ['matching_run'],
-  'POST /api/programs/{id}/matching-runs/{runId}/commit': ['mentorship', 'matching_run'],
+  'POST /api/programs/{id}/matching-runs/{runId}/commit': ['mentorship', 'matching_run', 'notification', 'conversation'],
+  'PATCH /api/programs/{id}/enrollments/{enrollmentId}': ['enrollment', 'audit_log'],
+  'DELETE /api/programs/{id}/enrollments/{enrollmentId}': ['enrollment', 'match_preference', 'match_exclusion', 'audit_log'],
   'POST /api/programs/{id}/preferences': ['match_preference'],
   'POST /api/programs/{id}/exclusions': ['match_exclusion'],
   'DELETE /api/programs/{id}/exclusions/{menteeId}/{mentorId}': ['match_exclusion'],
-  'POST /api/programs/{id}/mentorships': ['mentorship'],
+  'POST /api/programs/{id}/mentorships': ['mentorship', 'notification', 'conversation'],
   'POST /api/programs/{id}/mentorships/{mentorshipId}/end': ['mentorship'],
   'POST /api/programs/{id}/academic-records/import': ['academic_record', 'audit_log'],
   'GET /api/programs/{id}/academic-records': ['audit_log'],
@@ -80,20 +103,57 @@ const WRITES: Partial<Record<RouteKey, Table[]>> = {
   'PUT /api/programs/{id}/survey-items': ['survey_item'],
   'POST /api/programs/{id}/survey-responses': ['survey_response', 'survey_answer'],
   'GET /api/programs/{id}/survey-summary': ['survey_item'],
-  'POST /api/sessions': ['mentoring_session', 'session_attendee'],
-  'PATCH /api/sessions/{id}': ['mentoring_session', 'session_attendee'],
+  'POST /api/sessions': ['mentoring_session', 'session_attendee', 'notification'],
+  'PATCH /api/sessions/{id}': ['mentoring_session', 'session_attendee', 'notification'],
   'PUT /api/sessions/{id}/attendance': ['session_attendee'],
   'POST /api/sessions/{id}/join': ['session_attendee'],
   'POST /api/sessions/{id}/leave': ['session_attendee'],
   'PUT /api/me/availability': SCHEDULE,
   'DELETE /api/me/availability': SCHEDULE,
   'POST /api/me/calendar-feed': ['calendar_feed'],
+  'POST /api/me/calendar-feed/replace': ['calendar_feed'],
   'DELETE /api/me/calendar-feed': ['calendar_feed'],
   'GET /api/conversations': ['conversation'],
+  // onboarding
+  'POST /api/programs/{id}/roster/import': ['app_user', 'enrollment', 'invitation', 'audit_log'],
+  'POST /api/programs/{id}/invitations/{invitationId}/resend': ['invitation', 'audit_log'],
+  'POST /api/auth/invitations/accept': ['app_user', 'invitation', 'refresh_token', 'audit_log'],
+  'POST /api/programs/{id}/join-codes': ['join_code', 'audit_log'],
+  'DELETE /api/programs/{id}/join-codes/{code}': ['join_code', 'audit_log'],
+  'POST /api/join': ['enrollment', 'audit_log'],
+  'PATCH /api/programs/{id}': ['program', 'audit_log'],
+  'POST /api/programs/{id}/close': ['program', 'join_code', 'audit_log'],
+  'GET /api/auth/oidc/start': ['oidc_login'],
+  'POST /api/auth/oidc/exchange': ['oidc_login', 'refresh_token'],
+  // relationship: a check-in or a referral may turn the pair to need attention, which records its status and notifies
+  'PUT /api/mentorships/{id}/agreement': ['mentorship_agreement'],
+  'POST /api/mentorships/{id}/agreement/sign': ['mentorship_agreement'],
+  'PUT /api/mentorships/{id}/agreement/goals/{goalId}/achieved': ['mentorship_agreement'],
+  'PUT /api/programs/{id}/agreement-template': ['agreement_template'],
+  'PUT /api/sessions/{id}/log': ['session_log', 'mentorship_agreement'],
+  'POST /api/mentorships/{id}/check-ins': ['mentorship_check_in', 'pair_health_state', 'notification'],
+  'POST /api/programs/{id}/referrals': ['referral', 'pair_health_state', 'notification'],
+  'GET /api/programs/{id}/referrals': ['audit_log'],
+  'GET /api/programs/{id}/referrals/{referralId}': ['audit_log'],
+  'POST /api/programs/{id}/referrals/{referralId}/close': ['referral', 'audit_log'],
+  'GET /api/programs/{id}/health': ['pair_health_state', 'notification'],
+  // notifications: a booking, a change or a match notifies (match_made also makes the pair's conversation)
+  'POST /api/me/notifications/read': ['notification'],
+  'PUT /api/me/notification-settings': ['notification_setting'],
+  // forum: posting follows the thread (forum_watch) and a reply tells its followers (notification)
+  'POST /api/programs/{id}/forum/threads': ['forum_thread', 'forum_watch'],
+  'GET /api/forum/threads/{id}': ['forum_watch'],
+  'POST /api/forum/threads/{id}/replies': ['forum_reply', 'forum_watch', 'notification'],
+  'POST /api/forum/threads/{id}/accept': ['forum_thread'],
+  'POST /api/forum/threads/{id}/pin': ['forum_thread'],
+  'POST /api/forum/posts/{id}/hide': ['forum_thread', 'forum_reply', 'audit_log'],
+  'POST /api/forum/posts/{id}/restore': ['forum_thread', 'forum_reply', 'audit_log'],
+  'POST /api/forum/posts/{id}/report': ['forum_report'],
+  'POST /api/forum/reports/{id}/dismiss': ['forum_report'],
 };
 
 const EVENT_WRITES: { readonly [E in ChatClientEvent]: Table[] } = {
-  'conversation:join': [],
+  'conversation:join': ['notification_conversation_seen'],
   'message:send': ['chat_message', 'conversation'],
   'typing:set': [],
   'conversation:read': ['conversation_read'],
@@ -613,7 +673,8 @@ describe('fuzzing every input (integration)', () => {
       ],
       emails: [...users.map((u) => u.email), f.loginEmail],
     };
-    const tables = t.dataSource.entityMetadatas.map((m) => m.tableName).filter((n) => n !== 'socket_io_attachments' && n !== 'app_setting');
+    // auth_rate_limit counts every sign-in attempt, refused or not: bookkeeping, not data a route writes.
+    const tables = t.dataSource.entityMetadatas.map((m) => m.tableName).filter((n) => n !== 'socket_io_attachments' && n !== 'app_setting' && n !== 'auth_rate_limit');
     snapshotSql = tables.map((n) => `SELECT '${n}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${n}" x`).join(' UNION ALL ');
   }, 60_000);
 
@@ -769,6 +830,52 @@ describe('fuzzing every input (integration)', () => {
       expect({ status: res.status, logged }).toEqual({ status, logged: [] });
       if (status >= 400) expect(res.body).toEqual(expect.objectContaining({ ...ERROR_SHAPE, statusCode: status }));
     });
+  });
+
+  /**
+   * Bodies the parser refuses before any route runs, on every route that takes a body: each answers its own
+   * status with the contract's JSON error and a code, never the static dashboard's "404 Cannot POST" (which
+   * the app as shipped once answered, since the tests booted it without the dashboard), and changes nothing.
+   */
+  describe('bodies the parser refuses', () => {
+    type Refused = { name: string; contentType: string; body: () => string | Buffer; headers?: Record<string, string>; status: number; code: string };
+    const JSON_REFUSED: Refused[] = [
+      { name: 'malformed JSON', contentType: 'application/json', body: () => '{"a":', status: 400, code: 'MALFORMED_BODY' },
+      { name: 'a top-level null', contentType: 'application/json', body: () => 'null', status: 400, code: 'MALFORMED_BODY' },
+      { name: 'a 2 MB body', contentType: 'application/json', body: () => `{"x":"${repeat('y', 2 * MB)}"}`, status: 413, code: 'BODY_TOO_LARGE' },
+      { name: 'a charset JSON does not allow', contentType: 'application/json; charset=latin1', body: () => '{}', status: 415, code: 'UNSUPPORTED_BODY_ENCODING' },
+      { name: 'an unknown Content-Encoding', contentType: 'application/json', body: () => '{}', headers: { 'Content-Encoding': 'x-unknown' }, status: 415, code: 'UNSUPPORTED_BODY_ENCODING' },
+      { name: 'a false Content-Encoding', contentType: 'application/json', body: () => '{}', headers: { 'Content-Encoding': 'gzip' }, status: 400, code: 'MALFORMED_BODY' },
+    ];
+    const CSV_REFUSED: Refused[] = [
+      { name: 'a 33 MB file', contentType: 'text/csv', body: () => Buffer.alloc(33 * MB, 'a'), status: 413, code: 'BODY_TOO_LARGE' },
+      { name: 'a charset nobody knows', contentType: 'text/csv; charset=x-no-such-charset', body: () => `${CSV_HEADER}\n`, status: 415, code: 'UNSUPPORTED_BODY_ENCODING' },
+      { name: 'an unknown Content-Encoding', contentType: 'text/csv', body: () => `${CSV_HEADER}\n`, headers: { 'Content-Encoding': 'x-unknown' }, status: 415, code: 'UNSUPPORTED_BODY_ENCODING' },
+      { name: 'a false Content-Encoding', contentType: 'text/csv', body: () => `${CSV_HEADER}\n`, headers: { 'Content-Encoding': 'gzip' }, status: 400, code: 'MALFORMED_BODY' },
+    ];
+
+    it.each(fuzzRoutes.map((rule) => ({ name: rule.route, rule })))(
+      '$name: each refused body answers its status and code in the error shape, and changes nothing',
+      async ({ rule }) => {
+        const [method, path] = rule.route.split(' ') as [string, string];
+        const content = doc.paths[path]?.[method.toLowerCase()]?.requestBody?.content ?? {};
+        const cases = [...(content['application/json'] ? JSON_REFUSED : []), ...(content['text/csv'] ? CSV_REFUSED : [])];
+        if (cases.length === 0) return;
+        const url = fillPath(path, rule.params ? await rule.params(f) : {});
+        const caller = admittedCaller(rule);
+        for (const c of cases) {
+          const before = await snapshot();
+          let req = t.http()[method.toLowerCase() as 'post'](url).set({ 'Content-Type': c.contentType, ...c.headers });
+          if (caller !== 'anonymous') req = req.set(f.users[caller].auth);
+          const res = await req.send(c.body());
+          const context = `${c.name} to ${method} ${url} answered ${res.status} ${short(res.body)}`;
+          expect({ context, status: res.status, json: /^application\/json/.test(String(res.headers['content-type'])) }).toEqual({ context, status: c.status, json: true });
+          expect(res.body).toEqual({ ...ERROR_SHAPE, statusCode: c.status, code: c.code });
+          expect(changedTables(before, await snapshot())).toEqual([]);
+        }
+      },
+      120_000,
+    );
   });
 
   describe('chat events', () => {

@@ -18,7 +18,8 @@ describe('logs carry no secrets and no grades (integration, real process)', () =
   beforeAll(async () => {
     const main = buildApi();
     database = await freshDatabase('logging');
-    api = await startApi(main, { DATABASE_URL: database.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'trace' });
+    // No refresh grace window: the spent token's reuse below must be refused (and logged without the token).
+    api = await startApi(main, { DATABASE_URL: database.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'trace', REFRESH_REUSE_GRACE_SECONDS: '0' });
   }, 180_000);
 
   afterAll(async () => {

@@ -1,11 +1,14 @@
-import { NestFactory } from '@nestjs/core';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { AppModule } from '@api/app.module';
 import { loadConfig } from '@api/config/app-config';
-import { configureApp, prepareData } from '@api/setup-app';
+import { createApp } from '@api/create-app';
+import { prepareData } from '@api/setup-app';
+
+/** A stand-in for the built dashboard (`nx build web` is not needed to test the API): the app serves it as it ships. */
+export const WEB_DIST_FIXTURE = join(__dirname, 'fixtures', 'web-dist');
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -15,7 +18,7 @@ export interface TestApp {
 }
 
 /**
- * Boots the real application (same module, pipes, filter and guards as main.ts) against the run's database,
+ * Boots the real application (createApp, as main.ts does, the dashboard included) against the run's database,
  * then empties every table so each suite starts from nothing. Migrations are applied by the first suite only.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
@@ -25,10 +28,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    WEB_DIST: WEB_DIST_FIXTURE,
     ...env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false, bodyParser: false });
-  configureApp(app, config);
+  const { app } = await createApp(config, { quiet: true });
   const dataSource = app.get<DataSource>(getDataSourceToken());
   await truncateAll(dataSource);
   await prepareData(app);

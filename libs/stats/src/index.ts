@@ -9,3 +9,5 @@ export { summarizeLikert } from './lib/likert';
 export type { EffectSizeLabel } from './lib/effect-size';
 export { interpretCohensD } from './lib/effect-size';
 export { ZERO_SD_RELATIVE } from './lib/numeric';
+export type { OlsFit, OlsCoefficient, Estimate, AncovaStudent, SlopeEstimate } from './lib/regression';
+export { ols, ancova, simpleRegression, RANK_TOLERANCE } from './lib/regression';

@@ -5,6 +5,11 @@ import { ACCESS_KEY, type AccessRule, type RequestWithActor } from '@api/common/
 import { forbidden, unauthenticated } from './auth.errors';
 import { TokenService } from './token.service';
 
+/** The auth scheme is case-insensitive (RFC 7235 §2.1): `Bearer`, `bearer` and `BEARER` all name it. */
+const BEARER = /^bearer[ \t]+(\S+)[ \t]*$/i;
+
+export const bearerToken = (header: string | undefined): string | undefined => (header ? BEARER.exec(header)?.[1] : undefined);
+
 /**
  * The global guard. Routes are closed by default: a route that declares neither @Public() nor @Auth() is a
  * bug and is refused outright (the lint rule `local/route-access` catches it before that). For @Auth routes
@@ -26,7 +31,7 @@ export class AccessGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
     const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    const token = bearerToken(header);
     if (!token) throw unauthenticated();
     const { user } = await this.tokens.authenticateAccessToken(token);
     if (rule.roles.length > 0 && !rule.roles.includes(user.role)) throw forbidden(`Only for: ${rule.roles.join(', ')}`);

@@ -9,6 +9,8 @@ export const forbidden = (why = 'You are not allowed to do this'): DomainError =
 export const emailTaken = (): DomainError => new DomainError(ErrorCode.EmailTaken, 'An account with this email already exists');
 export const tooManyAttempts = (retryAfterSeconds: number): DomainError =>
   new DomainError(ErrorCode.TooManyAttempts, `Too many attempts; try again in ${retryAfterSeconds} seconds`, retryAfterSeconds);
+export const tooManyAttemptsFromAddress = (retryAfterSeconds: number): DomainError =>
+  new DomainError(ErrorCode.TooManyAttempts, `Too many sign-in or registration attempts from this address; try again in ${retryAfterSeconds} seconds`, retryAfterSeconds);
 export const currentPasswordIncorrect = (): DomainError => new DomainError(ErrorCode.CurrentPasswordIncorrect, 'The current password is incorrect');
 export const accountDeactivated = (): DomainError =>
   new DomainError(ErrorCode.AccountDeactivated, 'This account has been deactivated; ask an administrator to reactivate it');

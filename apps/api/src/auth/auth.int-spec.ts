@@ -1,3 +1,4 @@
+import { MAX_YEAR_OF_STUDY } from '@pm/contracts';
 import { newStudent, TEST_PASSWORD } from '@api-test/factories';
 import { startTestApp, type TestApp } from '@api-test/test-app';
 
@@ -34,19 +35,22 @@ describe('auth (integration)', () => {
     });
 
     it.each([
-      ['a bad email', { email: 'not-an-email' }, 'email'],
-      ['a short password', { password: 'short' }, 'password'],
-      ['a missing name', { fullName: undefined }, 'fullName'],
-      ['a blank name', { fullName: '   ' }, 'fullName'],
-      ['a year out of range', { yearOfStudy: 9 }, 'yearOfStudy'],
-      ['a year as a string', { yearOfStudy: '1' }, 'yearOfStudy'],
-      ['a role slipped in', { role: 'admin' }, 'role'],
-      ['an unknown field', { isAdmin: true }, 'isAdmin'],
-    ])('answers 400 for %s', async (_label, patch, field) => {
+      ['a bad email', { email: 'not-an-email' }, 'email', { code: 'email' }],
+      ['a short password', { password: 'short' }, 'password', { code: 'minLength', params: { min: 10 } }],
+      ['a missing name', { fullName: undefined }, 'fullName', { code: 'required' }],
+      ['a blank name', { fullName: '   ' }, 'fullName', { code: 'notBlank' }],
+      ['a year out of range', { yearOfStudy: 9 }, 'yearOfStudy', { code: 'max', params: { max: MAX_YEAR_OF_STUDY } }],
+      ['a year as a string', { yearOfStudy: '1' }, 'yearOfStudy', { code: 'integer' }],
+      ['a role slipped in', { role: 'admin' }, 'role', { code: 'unknownField' }],
+      ['an unknown field', { isAdmin: true }, 'isAdmin', { code: 'unknownField' }],
+    ])('answers 400 for %s, with the problem as a code the dashboard translates', async (_label, patch, field, problem) => {
       const res = await t.http().post('/api/auth/register').send(registration(patch)).expect(400);
       expect(res.body.statusCode).toBe(400);
       expect(res.body.error).toBe('Bad Request');
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      // The English sentences stay, for clients that read `message`.
       expect(JSON.stringify(res.body.message)).toContain(field);
+      expect(res.body.fields).toContainEqual({ field, ...problem });
     });
 
     it('never lets a registration choose its role', async () => {
@@ -72,10 +76,10 @@ describe('auth (integration)', () => {
       expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Email or password is incorrect', code: 'INVALID_CREDENTIALS' });
     });
 
-    it('slows down repeated failures against one account with 429 and Retry-After', async () => {
+    it('slows down repeated failures against one account with 429 and Retry-After, from the sixth attempt on (README)', async () => {
       await newStudent(t, { email: 'target@uni.example' });
-      for (let i = 0; i < 6; i++) {
-        await t.http().post('/api/auth/login').send({ email: 'target@uni.example', password: `guess-number-${i}` });
+      for (let i = 0; i < 5; i++) {
+        await t.http().post('/api/auth/login').send({ email: 'target@uni.example', password: `guess-number-${i}` }).expect(401);
       }
       const res = await t.http().post('/api/auth/login').send({ email: 'target@uni.example', password: TEST_PASSWORD }).expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
@@ -84,21 +88,72 @@ describe('auth (integration)', () => {
   });
 
   describe('POST /api/auth/refresh', () => {
+    /** Moves every spent token's first use back past the grace window (REFRESH_REUSE_GRACE_SECONDS, 10 s). */
+    const pastGraceWindow = (): Promise<unknown> => t.dataSource.query(`UPDATE refresh_token SET used_at = used_at - interval '1 minute' WHERE used_at IS NOT NULL`);
+
     it('rotates: a new pair, and the old refresh token is spent', async () => {
       const s = await newStudent(t);
       const first = await t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
       expect(first.body.refreshToken).not.toBe(s.refreshToken);
       await t.http().get('/api/me').set('Authorization', `Bearer ${first.body.accessToken}`).expect(200);
+      await pastGraceWindow();
       const reuse = await t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
       expect(reuse.body.code).toBe('INVALID_REFRESH_TOKEN');
     });
 
-    it('revokes the whole family when a spent token is presented again', async () => {
+    it('revokes the whole family when a spent token is presented again after the grace window', async () => {
       const s = await newStudent(t);
       const next = await t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
+      await pastGraceWindow();
       await t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
       // The legitimate holder's newer token dies with the family: whoever copied the old one gets nothing.
       await t.http().post('/api/auth/refresh').send({ refreshToken: next.body.refreshToken }).expect(401);
+    });
+
+    describe('two tabs refreshing the same token at once (the grace window)', () => {
+      it('both get the same pair, and the user stays signed in: the pair keeps working', async () => {
+        const s = await newStudent(t);
+        const [a, b] = await Promise.all([0, 1].map(() => t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken })));
+        expect([a?.status, b?.status]).toEqual([200, 200]);
+        expect(a?.body.refreshToken).toBe(b?.body.refreshToken);
+        expect(a?.body.user.id).toBe(s.user.id);
+        await t.http().get('/api/me').set('Authorization', `Bearer ${b?.body.accessToken}`).expect(200);
+        // No reuse detection fired: the shared new token refreshes once more.
+        await t.http().post('/api/auth/refresh').send({ refreshToken: a?.body.refreshToken }).expect(200);
+      });
+
+      it('answers the same pair to a token presented again a moment later, without revoking anything', async () => {
+        const s = await newStudent(t);
+        const first = await t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
+        const again = await t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
+        expect(again.body.refreshToken).toBe(first.body.refreshToken);
+        expect(again.body.accessToken).toBe(first.body.accessToken);
+        const revoked: Array<{ n: number }> = await t.dataSource.query('SELECT count(*)::int AS n FROM refresh_token WHERE user_id = $1 AND revoked_at IS NOT NULL', [s.user.id]);
+        expect(revoked[0]?.n).toBe(0);
+      });
+
+      it('stores no usable secret: only hashes, and the pair sealed under the spent token, which is stored nowhere', async () => {
+        const s = await newStudent(t);
+        const next = await t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
+        const rows: Array<Record<string, unknown>> = await t.dataSource.query('SELECT * FROM refresh_token WHERE user_id = $1', [s.user.id]);
+        const stored = JSON.stringify(rows);
+        for (const secret of [s.refreshToken.split('.')[1], next.body.refreshToken.split('.')[1], next.body.accessToken]) expect(stored).not.toContain(secret);
+        expect(rows.find((r) => r['id'] === s.refreshToken.split('.')[0])?.['grace_sealed']).toEqual(expect.any(String));
+      });
+
+      it('does not outlive a password change: the spent token is refused and its family revoked', async () => {
+        const s = await newStudent(t);
+        await t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
+        await t.http().post('/api/me/password').set(s.auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'another-long-password' }).expect(200);
+        await t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
+      });
+
+      it('a wrong secret with a spent token id gets nothing and revokes nothing', async () => {
+        const s = await newStudent(t);
+        const next = await t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
+        await t.http().post('/api/auth/refresh').send({ refreshToken: `${s.refreshToken.split('.')[0]}.not-the-secret` }).expect(401);
+        await t.http().post('/api/auth/refresh').send({ refreshToken: next.body.refreshToken }).expect(200);
+      });
     });
 
     it.each([['garbage'], ['00000000-0000-0000-0000-000000000000.secret'], ['']])('answers 401 for an unknown token %p', async (token) => {
@@ -129,6 +184,11 @@ describe('auth (integration)', () => {
       expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String), code: 'UNAUTHENTICATED' });
     });
 
+    it.each([['bearer'], ['BEARER'], ['Bearer'], ['bEaReR']])('accepts the scheme written %s (RFC 7235: case-insensitive)', async (scheme) => {
+      const s = await newStudent(t);
+      await t.http().get('/api/me').set('Authorization', `${scheme} ${s.token}`).expect(200);
+    });
+
     it('stops working once the account is removed', async () => {
       const s = await newStudent(t);
       await t.dataSource.query('DELETE FROM app_user WHERE id = $1', [s.user.id]);
@@ -140,15 +200,29 @@ describe('auth (integration)', () => {
 describe('auth rate limit per address (integration)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
+    // The PostgreSQL store, even where REDIS_URL is set for the run (CI sets it): these tests read its table.
+    t = await startTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '3', REDIS_URL: undefined as unknown as string });
   });
   afterAll(async () => t.close());
+
+  beforeEach(async () => {
+    await t.dataSource.query('DELETE FROM auth_rate_limit');
+  });
 
   it('answers 429 with Retry-After past AUTH_RATE_LIMIT_PER_MINUTE', async () => {
     const attempt = () => t.http().post('/api/auth/login').send({ email: 'x@uni.example', password: 'whatever-password' });
     for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
     const res = await attempt().expect(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    expect(res.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String) });
+    expect(res.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String), code: 'TOO_MANY_ATTEMPTS' });
+  });
+
+  it('shares one budget between sign-in and registration, kept in PostgreSQL', async () => {
+    await t.http().post('/api/auth/login').send({ email: 'x@uni.example', password: 'whatever-password' }).expect(401);
+    await t.http().post('/api/auth/register').send({ email: 'budget@uni.example', password: 'a-long-password', fullName: 'Budget', yearOfStudy: 1 }).expect(201);
+    await t.http().post('/api/auth/login').send({ email: 'x@uni.example', password: 'whatever-password' }).expect(401);
+    await t.http().post('/api/auth/register').send({ email: 'budget2@uni.example', password: 'a-long-password', fullName: 'Budget', yearOfStudy: 1 }).expect(429);
+    const rows: Array<{ points: number }> = await t.dataSource.query(`SELECT points FROM auth_rate_limit WHERE key LIKE 'auth:%'`);
+    expect(rows.map((r) => r.points)).toEqual([4]);
   });
 });

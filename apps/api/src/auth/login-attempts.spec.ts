@@ -7,20 +7,28 @@ describe('LoginAttempts', () => {
     now = 1_000_000;
   });
 
-  it('lets the first failures through without delay', () => {
+  it('lets the free failures but the last through without delay', () => {
     const a = make();
-    for (let i = 0; i < 3; i++) a.recordFailure('x');
+    for (let i = 0; i < 2; i++) a.recordFailure('x');
     expect(a.retryAfter('x')).toBe(0);
   });
 
-  it('doubles the wait after the free failures, up to the cap', () => {
+  it('makes the attempt after the last free failure wait, then doubles the wait up to the cap', () => {
     const a = make();
     const waits: number[] = [];
     for (let i = 0; i < 10; i++) {
       a.recordFailure('x');
       waits.push(a.retryAfter('x'));
     }
-    expect(waits).toEqual([0, 0, 0, 1, 2, 4, 8, 16, 32, 60]);
+    expect(waits).toEqual([0, 0, 1, 2, 4, 8, 16, 32, 60, 60]);
+  });
+
+  it('as README says: after five failures in a row, the sixth attempt waits (the default)', () => {
+    const a = new LoginAttempts(undefined, undefined, undefined, undefined, () => now);
+    for (let i = 0; i < 4; i++) a.recordFailure('x');
+    expect(a.retryAfter('x')).toBe(0);
+    a.recordFailure('x');
+    expect(a.retryAfter('x')).toBe(1);
   });
 
   it('clears on success and forgets after the window', () => {
@@ -39,6 +47,6 @@ describe('LoginAttempts', () => {
     a.recordFailure('b');
     a.recordFailure('c');
     expect(a.retryAfter('a')).toBe(0); // evicted as the oldest
-    expect(a.retryAfter('c')).toBe(1);
+    expect(a.retryAfter('c')).toBe(2);
   });
 });

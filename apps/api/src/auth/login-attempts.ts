@@ -1,6 +1,6 @@
 /**
- * Slows down guessing against one account, wherever the guesses come from: after `freeFailures` failed
- * sign-ins in a row, each further attempt must wait an interval that doubles up to `maxDelaySeconds`.
+ * Slows down guessing against one account, wherever the guesses come from: once `freeFailures` sign-ins in a
+ * row have failed, each further attempt must wait an interval (1 s, then doubling up to `maxDelaySeconds`).
  * Keyed by the normalised email whether or not an account exists, so the delay says nothing about accounts.
  * Kept in memory: each replica slows independently, which still bounds guesses per replica.
  */
@@ -31,7 +31,9 @@ export class LoginAttempts {
     const t = this.now();
     const previous = this.failures.get(key);
     const count = previous && t - previous.lastAt <= this.forgetAfterMs ? previous.count + 1 : 1;
-    const over = count - this.freeFailures;
+    // The wait starts with the failure that uses up the free ones: after the fifth, the sixth attempt waits 1 s,
+    // then 2, 4, … (it once started one failure late, so a sixth guess went through at once).
+    const over = count - this.freeFailures + 1;
     const lockedUntil = over > 0 ? t + Math.min(2 ** (over - 1), this.maxDelaySeconds) * 1000 : 0;
     this.failures.delete(key); // re-insert so Map order stays least-recently-failed first
     this.failures.set(key, { count, lockedUntil, lastAt: t });

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { AuthResponse } from '@pm/contracts';
 import { Auth, CurrentActor, type Actor } from '@api/common/access.decorators';
+import { AuthRateLimitGuard } from './auth-rate-limit.guard';
 import { AuthService } from './auth.service';
 import { AuthResponseDto, ChangePasswordDto } from './dto/auth.dto';
 
@@ -13,6 +14,7 @@ export class PasswordController {
 
   @Post('password')
   @Auth()
+  @UseGuards(AuthRateLimitGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: "Change one's own password",
@@ -23,7 +25,7 @@ export class PasswordController {
   @ApiOkResponse({ type: AuthResponseDto, description: 'A fresh pair; the tokens held before are all dead' })
   @ApiBadRequestResponse({ description: 'newPassword shorter than 10 characters' })
   @ApiForbiddenResponse({ description: 'CURRENT_PASSWORD_INCORRECT' })
-  @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords (Retry-After)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords, or past the per-address budget shared with sign-in (Retry-After)' })
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<AuthResponse> {
     return this.auth.changePassword(actor, dto);
   }

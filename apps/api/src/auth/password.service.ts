@@ -12,7 +12,12 @@ export class PasswordService {
     return argon2.hash(password, OPTIONS);
   }
 
-  async verify(hash: string, password: string): Promise<boolean> {
+  /** An account without a password (invited, not yet accepted) never matches, after the time of a real check. */
+  async verify(hash: string | null, password: string): Promise<boolean> {
+    if (hash === null) {
+      await this.verifyAgainstNothing(password);
+      return false;
+    }
     try {
       return await argon2.verify(hash, password);
     } catch {

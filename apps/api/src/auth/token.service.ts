@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, createSecretKey, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createSecretKey, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@pm/contracts';
 import type { Actor } from '@api/common/access.decorators';
@@ -48,6 +48,36 @@ export interface TokenPair {
 }
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/** What a spent refresh token keeps of the pair it was exchanged for, sealed under its own secret. */
+interface SealedPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** The key that seals a spent token's replacement: derived from the token's secret, which only its holder has. */
+const graceKey = (secret: string, tokenId: string): Buffer => Buffer.from(hkdfSync('sha256', secret, tokenId, 'refresh-reuse-grace', 32));
+
+function seal(pair: SealedPair, secret: string, tokenId: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', graceKey(secret, tokenId), iv);
+  cipher.setAAD(Buffer.from(tokenId));
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(pair), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+
+function unseal(text: string, secret: string, tokenId: string): SealedPair | undefined {
+  try {
+    const bytes = Buffer.from(text, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', graceKey(secret, tokenId), bytes.subarray(0, 12));
+    decipher.setAAD(Buffer.from(tokenId));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    const pair = JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8')) as SealedPair;
+    return typeof pair.accessToken === 'string' && typeof pair.refreshToken === 'string' ? pair : undefined;
+  } catch {
+    return undefined;
+  }
+}
 @Injectable()
 export class TokenService {
   private signer?: JwtService;
@@ -110,7 +140,9 @@ export class TokenService {
 
   /**
    * Spends a refresh token and issues the next pair of its family. A token presented twice means it leaked:
-   * its whole family is revoked and the caller must sign in again.
+   * its whole family is revoked and the caller must sign in again; except within REFRESH_REUSE_GRACE_SECONDS
+   * of its first use, when it answers the pair it was exchanged for (two tabs refreshing at once: the row lock
+   * makes the second wait for the first, which then finds the token spent).
    */
   async rotate(presented: string, loadAccount: AccountLoader): Promise<TokenPair & { userId: string }> {
     const [id, secret] = presented.split('.');
@@ -118,6 +150,10 @@ export class TokenService {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const row = await manager.findOne(RefreshTokenEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row || !this.secretMatches(row.secretHash, secret)) return { ok: false as const };
+      if (row.usedAt && !row.revokedAt) {
+        const again = await this.pairWithinGrace(row, secret, loadAccount, manager);
+        if (again) return { ok: true as const, pair: again };
+      }
       if (row.usedAt || row.revokedAt) {
         await manager.update(RefreshTokenEntity, { familyId: row.familyId }, { revokedAt: new Date() });
         return { ok: false as const };
@@ -126,13 +162,33 @@ export class TokenService {
       const account = await loadAccount(row.userId, manager);
       // A token issued before a password change or a deactivation is dead, even if it raced the revocation.
       if (!account || account.deactivatedAt || account.sessionVersion !== row.sessionVersion) return { ok: false as const };
-      await manager.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
       const pair = await this.issueInFamily(row.userId, account.role, account.sessionVersion, row.familyId, manager);
+      const replacedById = pair.refreshToken.split('.')[0] as string;
+      const graceSealed = this.config.REFRESH_REUSE_GRACE_SECONDS > 0 ? seal({ accessToken: pair.accessToken, refreshToken: pair.refreshToken }, secret, row.id) : null;
+      await manager.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date(), replacedById, graceSealed });
+      // The token this one replaced has no more use for its sealed copy of this one.
+      await manager.update(RefreshTokenEntity, { replacedById: row.id }, { graceSealed: null });
       return { ok: true as const, pair: { ...pair, userId: row.userId } };
     });
     // The family revocation above must commit, so the refusal is thrown only after the transaction.
     if (!outcome.ok) throw invalidRefreshToken();
     return outcome.pair;
+  }
+
+  /**
+   * The pair a spent token was exchanged for, if it was spent less than REFRESH_REUSE_GRACE_SECONDS ago, its
+   * replacement is still alive and the account's sign-ins have not been ended since; otherwise undefined (and
+   * the caller treats the token as stolen).
+   */
+  private async pairWithinGrace(row: RefreshTokenEntity, secret: string, loadAccount: AccountLoader, manager: EntityManager): Promise<(TokenPair & { userId: string }) | undefined> {
+    const graceMs = this.config.REFRESH_REUSE_GRACE_SECONDS * 1000;
+    if (graceMs <= 0 || !row.usedAt || !row.graceSealed || !row.replacedById || Date.now() - row.usedAt.getTime() > graceMs) return undefined;
+    const replacement = await manager.findOne(RefreshTokenEntity, { where: { id: row.replacedById } });
+    if (!replacement || replacement.revokedAt) return undefined;
+    const account = await loadAccount(row.userId, manager);
+    if (!account || account.deactivatedAt || account.sessionVersion !== replacement.sessionVersion) return undefined;
+    const pair = unseal(row.graceSealed, secret, row.id);
+    return pair ? { ...pair, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, userId: row.userId } : undefined;
   }
 
   /** Revokes the family of a refresh token (sign-out). Unknown tokens are ignored: sign-out always succeeds. */
@@ -162,6 +218,8 @@ export class TokenService {
       expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
       usedAt: null,
       revokedAt: null,
+      replacedById: null,
+      graceSealed: null,
     });
     return { accessToken, refreshToken: `${id}.${secret}`, expiresIn };
   }

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { CalendarFeedResponse, CalendarFeedStatusResponse } from '@pm/contracts';
 import { Auth, CurrentActor, Public, type Actor } from '@api/common/access.decorators';
 import { AppConfig } from '@api/config/app-config';
+import { untrustedHost } from './calendar.errors';
 import { CalendarService, type CalendarDocument } from './calendar.service';
 
 class CalendarFeedResponseDto implements CalendarFeedResponse {
@@ -17,7 +18,12 @@ class CalendarFeedResponseDto implements CalendarFeedResponse {
 class CalendarFeedStatusResponseDto implements CalendarFeedStatusResponse {
   @ApiProperty() active!: boolean;
   @ApiProperty({ nullable: true, type: String }) createdAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The current address, again; null without a feed or for one made before addresses could be shown again' })
+  url!: string | null;
+  @ApiProperty({ nullable: true, type: String }) webcalUrl!: string | null;
 }
+
+const LOOPBACK = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/;
 
 function send(req: Request, res: Response, doc: CalendarDocument, disposition: string): void {
   res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
@@ -44,20 +50,46 @@ export class CalendarController {
   @Post('me/calendar-feed')
   @Auth()
   @ApiOperation({
-    summary: 'Create (or replace) the caller’s secret calendar feed address',
-    description: 'Subscribe to `url` (or open `webcalUrl`) in Google Calendar, Outlook or Apple Calendar. Only a hash of the token is stored; a new POST revokes the previous address.',
+    summary: 'The caller’s secret calendar feed address, made if they have none',
+    description:
+      'Subscribe to `url` (or open `webcalUrl`) in Google Calendar, Outlook or Apple Calendar. Asking again gives the same address; ' +
+      '`POST /api/me/calendar-feed/replace` makes a new one. Built on PUBLIC_URL, else on the request’s Host when it is loopback or in TRUSTED_HOSTS ' +
+      '(else 400 UNTRUSTED_HOST).',
   })
   @ApiCreatedResponse({ type: CalendarFeedResponseDto })
   createFeed(@CurrentActor() actor: Actor, @Req() req: Request): Promise<CalendarFeedResponse> {
-    return this.calendar.createFeed(actor, this.config.PUBLIC_URL ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+    return this.calendar.createFeed(actor, this.origin(req));
+  }
+
+  @Post('me/calendar-feed/replace')
+  @Auth()
+  @ApiOperation({
+    summary: 'Replace the caller’s calendar feed address',
+    description: 'A new secret address; the previous one answers 404 from now on, so calendars subscribed to it stop updating. For an address that leaked.',
+  })
+  @ApiCreatedResponse({ type: CalendarFeedResponseDto })
+  replaceFeed(@CurrentActor() actor: Actor, @Req() req: Request): Promise<CalendarFeedResponse> {
+    return this.calendar.replaceFeed(actor, this.origin(req));
   }
 
   @Get('me/calendar-feed')
   @Auth()
-  @ApiOperation({ summary: 'Whether the caller has a feed address (the address itself is not kept)' })
+  @ApiOperation({ summary: 'Whether the caller has a feed address, and the address itself' })
   @ApiOkResponse({ type: CalendarFeedStatusResponseDto })
-  feedStatus(@CurrentActor() actor: Actor): Promise<CalendarFeedStatusResponse> {
-    return this.calendar.feedStatus(actor);
+  feedStatus(@CurrentActor() actor: Actor, @Req() req: Request): Promise<CalendarFeedStatusResponse> {
+    return this.calendar.feedStatus(actor, this.origin(req));
+  }
+
+  /**
+   * The public origin an address is built on: PUBLIC_URL, else the request's own when its Host is a name of
+   * this server (loopback, or listed in TRUSTED_HOSTS). Anything else is refused: a forged Host would otherwise
+   * put another site in an address people paste into their calendars.
+   */
+  private origin(req: Request): string {
+    if (this.config.PUBLIC_URL) return this.config.PUBLIC_URL;
+    const host = (req.get('host') ?? '').toLowerCase();
+    if (!LOOPBACK.test(host) && !this.config.TRUSTED_HOSTS.includes(host)) throw untrustedHost(host);
+    return `${req.protocol}://${host}`;
   }
 
   @Delete('me/calendar-feed')

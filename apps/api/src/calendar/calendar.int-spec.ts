@@ -92,14 +92,15 @@ describe('calendar feeds (integration)', () => {
     await t.http().get(`/api/calendar/${'A'.repeat(43)}.ics`).expect(404);
     await t.http().get('/api/calendar/not-a-token').expect(404);
     const first = pathOf(await feedUrl(p.mentee));
-    const second = pathOf(await feedUrl(p.mentee));
+    const replaced = await t.http().post('/api/me/calendar-feed/replace').set(p.mentee.auth).expect(201);
+    const second = pathOf(replaced.body.url as string);
     await t.http().get(first).expect(404);
     await t.http().get(second).expect(200);
     expect((await t.http().get('/api/me/calendar-feed').set(p.mentee.auth).expect(200)).body).toMatchObject({ active: true });
     await t.http().delete('/api/me/calendar-feed').set(p.mentee.auth).expect(204);
     const gone = await t.http().get(second).expect(404);
     expect(gone.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Calendar feed not found', code: 'CALENDAR_FEED_NOT_FOUND' });
-    expect((await t.http().get('/api/me/calendar-feed').set(p.mentee.auth).expect(200)).body).toEqual({ active: false, createdAt: null });
+    expect((await t.http().get('/api/me/calendar-feed').set(p.mentee.auth).expect(200)).body).toEqual({ active: false, createdAt: null, url: null, webcalUrl: null });
   });
 
   it('stores only a hash of the token', async () => {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { CalendarFeedResponse, CalendarFeedStatusResponse } from '@pm/contracts';
 import type { Actor } from '@api/common/access.decorators';
+import { AppConfig } from '@api/config/app-config';
+import { AppSettingsService } from '@api/database/app-settings.service';
 import { sessionNotFound } from '@api/sessions/sessions.errors';
 import { calendarFeedNotFound } from './calendar.errors';
 import { buildCalendar, renderCalendar, type CalendarEventRow } from './ics';
@@ -14,13 +16,18 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+const addressOf = (origin: string, token: string): { url: string; webcalUrl: string } => {
+  const url = `${origin.replace(/\/+$/, '')}/api/calendar/${token}.ics`;
+  return { url, webcalUrl: url.replace(/^https?:/, 'webcal:') };
+};
+
 export interface CalendarDocument {
   body: string;
   etag: string;
 }
 
 /** Everything a calendar event shows, for the sessions a given person takes part in. */
-const EVENT_SELECT = `
+export const EVENT_SELECT = `
   SELECT s.id, s.title, s.starts_at, s.ends_at, s.modality, s.location, s.meeting_url, s.status, s.seat_limit, s.cancel_reason,
          s.created_at, s.updated_at, s.sequence + a.sequence AS sequence, a.active, a.role, mo.full_name AS mentor_name,
          (SELECT string_agg(u.full_name, ', ' ORDER BY u.full_name) FROM session_attendee x JOIN app_user u ON u.id = x.user_id
@@ -31,24 +38,56 @@ const EVENT_SELECT = `
 
 @Injectable()
 export class CalendarService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly settings: AppSettingsService,
+  ) {}
 
-  /** Signed in: a new secret feed address; any earlier one stops working. Only the token's hash is stored. */
+  /**
+   * Signed in: the caller's feed address, made if they have none. Asking again gives the same address, so a
+   * second device subscribes to what the first already uses; only `replaceFeed` changes it.
+   */
   async createFeed(actor: Actor, origin: string): Promise<CalendarFeedResponse> {
-    const token = randomBytes(32).toString('base64url');
-    const rows: Array<{ created_at: Date }> = await this.dataSource.query(
-      `INSERT INTO calendar_feed (user_id, token_hash, created_at) VALUES ($1, $2, now())
-       ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = EXCLUDED.created_at
-       RETURNING created_at`,
-      [actor.id, sha256(token)],
-    );
-    const url = `${origin.replace(/\/+$/, '')}/api/calendar/${token}.ics`;
-    return { url, webcalUrl: url.replace(/^https?:/, 'webcal:'), createdAt: (rows[0]?.created_at ?? new Date()).toISOString() };
+    const existing = await this.feedStatus(actor, origin);
+    if (existing.url !== null && existing.webcalUrl !== null && existing.createdAt !== null) return { url: existing.url, webcalUrl: existing.webcalUrl, createdAt: existing.createdAt };
+    return this.replaceFeed(actor, origin);
   }
 
-  async feedStatus(actor: Actor): Promise<CalendarFeedStatusResponse> {
-    const rows: Array<{ created_at: Date }> = await this.dataSource.query('SELECT created_at FROM calendar_feed WHERE user_id = $1', [actor.id]);
-    return { active: rows.length > 0, createdAt: rows[0]?.created_at.toISOString() ?? null };
+  /** Signed in: a new address; the earlier one answers 404 from now on (subscriptions to it stop updating). */
+  async replaceFeed(actor: Actor, origin: string): Promise<CalendarFeedResponse> {
+    const nonce = randomBytes(32).toString('base64url');
+    const token = await this.tokenFor(actor.id, nonce);
+    const rows: Array<{ created_at: Date }> = await this.dataSource.query(
+      `INSERT INTO calendar_feed (user_id, token_hash, token_nonce, created_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, token_nonce = EXCLUDED.token_nonce, created_at = EXCLUDED.created_at
+       RETURNING created_at`,
+      [actor.id, sha256(token), nonce],
+    );
+    return { ...addressOf(origin, token), createdAt: (rows[0]?.created_at ?? new Date()).toISOString() };
+  }
+
+  async feedStatus(actor: Actor, origin: string): Promise<CalendarFeedStatusResponse> {
+    const rows: Array<{ created_at: Date; token_hash: string; token_nonce: string | null }> = await this.dataSource.query(
+      'SELECT created_at, token_hash, token_nonce FROM calendar_feed WHERE user_id = $1',
+      [actor.id],
+    );
+    const row = rows[0];
+    if (!row) return { active: false, createdAt: null, url: null, webcalUrl: null };
+    const token = row.token_nonce === null ? null : await this.tokenFor(actor.id, row.token_nonce);
+    // A token that no longer hashes to the stored one (the key changed): the address cannot be shown again.
+    const address = token !== null && sha256(token) === row.token_hash ? addressOf(origin, token) : { url: null, webcalUrl: null };
+    return { active: true, createdAt: row.created_at.toISOString(), ...address };
+  }
+
+  /**
+   * The token of a feed: HMAC-SHA256 of the owner and the nonce under a server key kept in app_setting. The
+   * calendar_feed table alone (a backup of it, a leaked row) hands out no calendar: it holds the hash and the
+   * nonce, not the token.
+   */
+  private async tokenFor(userId: string, nonce: string): Promise<string> {
+    const key = await this.settings.getOrCreate('calendar_feed_key', () => randomBytes(32).toString('base64url'));
+    return createHmac('sha256', key).update(`${userId}:${nonce}`).digest('base64url');
   }
 
   async revokeFeed(actor: Actor): Promise<void> {
@@ -75,7 +114,8 @@ export class CalendarService {
   }
 
   private document(rows: CalendarEventRow[], name: string): CalendarDocument {
-    const body = renderCalendar(buildCalendar(rows, name));
+    // Calendars remind at the shortest lead of the platform's own reminders (REMINDER_LEAD_MINUTES).
+    const body = renderCalendar(buildCalendar(rows, name, undefined, Math.min(...this.config.REMINDER_LEAD_MINUTES)));
     // A strong validator of the exact bytes: clients polling an unchanged feed get a 304 and no body.
     return { body, etag: `"${sha256(body).slice(0, 32)}"` };
   }

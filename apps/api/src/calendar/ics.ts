@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { Modality, SessionStatus } from '@pm/contracts';
 import type { ParticipantRole } from '@api/sessions/session-attendee.entity';
 
@@ -91,7 +91,13 @@ export function renderCalendar(calendar: ICalCalendar): string {
  * VTIMEZONE to interpret; the UID never changes and SEQUENCE rises with every change, so clients update the
  * event in place; a cancelled session stays, with STATUS:CANCELLED, instead of silently vanishing.
  */
-export function buildCalendar(rows: CalendarEventRow[], name: string, method: ICalCalendarMethod = ICalCalendarMethod.PUBLISH): ICalCalendar {
+export function buildCalendar(
+  rows: CalendarEventRow[],
+  name: string,
+  method: ICalCalendarMethod = ICalCalendarMethod.PUBLISH,
+  /** A display alarm this many minutes before each session that still takes place (the shortest reminder lead). */
+  alarmMinutes?: number,
+): ICalCalendar {
   const calendar = ical({
     name,
     prodId: { company: 'peer-mentoring', product: 'sessions', language: 'EN' },
@@ -113,6 +119,7 @@ export function buildCalendar(rows: CalendarEventRow[], name: string, method: IC
       description: description(r, cancelled),
       location: r.modality === Modality.Virtual ? r.meeting_url : r.location,
       url: r.modality === Modality.Virtual ? r.meeting_url : null,
+      alarms: alarmMinutes !== undefined && !cancelled ? [{ type: ICalAlarmType.display, trigger: alarmMinutes * 60, description: summary(r) }] : [],
     });
   }
   return calendar;

@@ -84,6 +84,8 @@ describe('chat across API processes (integration)', () => {
         CHAT_RATE_LIMIT_BURST: '100000',
         // Empty means unset (see loadConfig): without REDIS_URL the PostgreSQL adapter is used.
         REDIS_URL: adapter === 'redis' ? (redisUrl ?? '') : '',
+        // The app as it ships serves the dashboard; the build here has none next to it, so the fixture stands in.
+        WEB_DIST: join(root, 'apps/api/test/fixtures/web-dist'),
       },
     });
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ChatMessage, PresenceUpdate, ReadReceipt, TypingUpdate } from '@pm/contracts';
+import type { ChatMessage, ForumPostEvent, Notification, PresenceUpdate, ReadReceipt, TypingUpdate } from '@pm/contracts';
 import { userRoom, type ChatNamespace } from './chat.types';
 
 /**
@@ -31,6 +31,19 @@ export class ChatBroadcaster {
 
   presence(userIds: string[], update: PresenceUpdate): void {
     if (userIds.length > 0) this.namespace().to(userIds.map(userRoom)).emit('presence:update', update);
+  }
+
+  /** A new forum thread or reply, to the program's members (the event names ids only: readers fetch what they may see). */
+  forumPost(userIds: string[], event: ForumPostEvent): void {
+    if (userIds.length > 0) this.namespace().to(userIds.map(userRoom)).emit('forum:post', event);
+  }
+
+  /**
+   * To this instance's sockets of the user only: every instance hears of each committed notification by
+   * itself (NotificationsPush), so going through the adapter as well would deliver it twice.
+   */
+  notificationLocal(userId: string, notification: Notification): void {
+    this.nsp?.local.to(userRoom(userId)).emit('notification:new', notification);
   }
 
   /**

@@ -32,5 +32,7 @@ import { PresenceService } from './presence.service';
     MessageStore,
     PresenceService,
   ],
+  // The forum (and notifications) reach people's open sockets through the same broadcaster.
+  exports: [ChatBroadcaster],
 })
 export class ChatModule {}

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainEvents } from '@api/events/domain-events';
 import { MAX_MISSED_MESSAGES, type ChatMessage, type ConversationJoinResult, type ReadReceipt } from '@pm/contracts';
 import { ChatBroadcaster } from './chat.broadcaster';
 import { conversationNotFound, conversationReadOnly, invalidMessageCursor, messageNotFound } from './chat.errors';
@@ -21,6 +24,8 @@ export class ChatService {
     private readonly access: ConversationAccess,
     private readonly messages: MessageStore,
     private readonly broadcaster: ChatBroadcaster,
+    private readonly events: DomainEvents,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Catch-up after a (re)connect: every message after the client's last one, oldest first, and the receipts. */
@@ -30,6 +35,8 @@ export class ChatService {
     // One more than returned, to know whether the client has to come back for the rest.
     const rows = afterSeq === undefined ? [] : await this.messages.after(conversation.id, afterSeq, MAX_MISSED_MESSAGES + 1);
     const receipts = await this.messages.readReceipts([conversation.id]);
+    // Opening a conversation counts as reading it, for unread-message notifications.
+    await this.events.publish(this.dataSource.manager, 'conversation.opened', { conversationId: conversation.id, userId: user.id });
     return {
       missed: rows.slice(0, MAX_MISSED_MESSAGES).map(toChatMessage),
       hasMore: rows.length > MAX_MISSED_MESSAGES,

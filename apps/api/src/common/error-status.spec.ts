@@ -2,7 +2,8 @@ import { ErrorCode } from './domain-error';
 import { statusForCode } from './error-status';
 
 describe('statusForCode', () => {
-  it.each(Object.values(ErrorCode))('maps %s to a 4xx, never a 5xx', (code) => {
+  // DATABASE_UNAVAILABLE is the one code for the server's own trouble: a 503, which clients retry.
+  it.each(Object.values(ErrorCode).filter((c) => c !== ErrorCode.DatabaseUnavailable))('maps %s to a 4xx, never a 5xx', (code) => {
     const status = statusForCode(code);
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);
@@ -13,5 +14,8 @@ describe('statusForCode', () => {
     expect(statusForCode(ErrorCode.InvalidCredentials)).toBe(401);
     expect(statusForCode(ErrorCode.ProgramNotFound)).toBe(404);
     expect(statusForCode(ErrorCode.TooManyAttempts)).toBe(429);
+    expect(statusForCode(ErrorCode.DatabaseUnavailable)).toBe(503);
+    expect(statusForCode(ErrorCode.BodyTooLarge)).toBe(413);
+    expect(statusForCode(ErrorCode.UnsupportedBodyEncoding)).toBe(415);
   });
 });

@@ -7,6 +7,8 @@ export function statusForCode(code: ErrorCode): HttpStatus {
     case ErrorCode.EmailTaken:
     case ErrorCode.AlreadyEnrolled:
     case ErrorCode.AlreadyCoordinator:
+    case ErrorCode.EnrollmentHasActiveMentorship:
+    case ErrorCode.CapacityBelowLoad:
     case ErrorCode.ProgramClosed:
     case ErrorCode.RunAlreadyCommitted:
     case ErrorCode.RunStale:
@@ -14,24 +16,33 @@ export function statusForCode(code: ErrorCode): HttpStatus {
     case ErrorCode.MenteeAlreadyMatched:
     case ErrorCode.MentorshipEnded:
     case ErrorCode.SurveyAlreadyAnswered:
+    case ErrorCode.ForumAlreadyReported:
+    case ErrorCode.ForumThreadHidden:
       return HttpStatus.CONFLICT;
     case ErrorCode.InvalidCredentials:
     case ErrorCode.InvalidRefreshToken:
     case ErrorCode.Unauthenticated:
       return HttpStatus.UNAUTHORIZED;
     case ErrorCode.TooManyAttempts:
+    case ErrorCode.ForumPostingTooFast:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.Forbidden:
+    case ErrorCode.ForumNotThreadAuthor:
     case ErrorCode.CurrentPasswordIncorrect:
     case ErrorCode.AccountDeactivated:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.ProgramNotFound:
     case ErrorCode.AccountNotFound:
     case ErrorCode.MatchingRunNotFound:
+    case ErrorCode.EnrollmentNotFound:
     case ErrorCode.MentorshipNotFound:
+    case ErrorCode.AcademicRecordNotFound:
     case ErrorCode.ExclusionNotFound:
+    case ErrorCode.ForumThreadNotFound:
+    case ErrorCode.ForumPostNotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.NotAStudent:
+    case ErrorCode.ForumReplyNotInThread:
     case ErrorCode.UserNotFound:
     case ErrorCode.NotStaff:
     case ErrorCode.CannotDeactivateSelf:
@@ -42,6 +53,7 @@ export function statusForCode(code: ErrorCode): HttpStatus {
     case ErrorCode.InvalidRanking:
     case ErrorCode.PairExcluded:
     case ErrorCode.InvalidSurveyAnswers:
+    case ErrorCode.MentorshipStartInFuture:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.ImportRejected:
       return HttpStatus.UNPROCESSABLE_ENTITY;
@@ -65,6 +77,8 @@ export function statusForCode(code: ErrorCode): HttpStatus {
     case ErrorCode.InvalidAvailability:
     case ErrorCode.InvalidSlotQuery:
     case ErrorCode.InvalidSessionUpdate:
+    case ErrorCode.ModalityNotShared:
+    case ErrorCode.UntrustedHost:
       return HttpStatus.BAD_REQUEST;
     // chat
     case ErrorCode.ConversationNotFound:
@@ -79,6 +93,50 @@ export function statusForCode(code: ErrorCode): HttpStatus {
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.ChatRateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;
+    // platform
+    case ErrorCode.MalformedBody:
+    case ErrorCode.ValidationFailed:
+      return HttpStatus.BAD_REQUEST;
+    case ErrorCode.BodyTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case ErrorCode.UnsupportedBodyEncoding:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case ErrorCode.DatabaseUnavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    // onboarding
+    case ErrorCode.InvitationNotFound:
+    case ErrorCode.JoinCodeNotFound:
+    case ErrorCode.OidcNotConfigured:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.OidcSignInFailed:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.OidcEmailNotVerified:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.OidcIdentityInUse:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.CloseConfirmationMismatch:
+      return HttpStatus.BAD_REQUEST;
+    // relationship
+    case ErrorCode.AgreementEmpty:
+    case ErrorCode.AgreementChanged:
+    case ErrorCode.ReferralAlreadyClosed:
+    case ErrorCode.CertificateNotAvailable:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.GoalNotFound:
+    case ErrorCode.ReferralNotFound:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.UnknownGoal:
+      return HttpStatus.BAD_REQUEST;
+    // evaluation: randomized allocation
+    case ErrorCode.AllocationExists:
+    case ErrorCode.AllocationAfterMatching:
+    case ErrorCode.AllocationNotNeeded:
+    case ErrorCode.MenteeWaitlisted:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.AllocationNotFound:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.FollowOnSameProgram:
+      return HttpStatus.BAD_REQUEST;
     default:
       return assertUnreachable(code);
   }

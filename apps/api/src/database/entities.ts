@@ -1,5 +1,6 @@
 import { AuditLogEntity } from '@api/audit/audit-log.entity';
 import { RefreshTokenEntity } from '@api/auth/refresh-token.entity';
+import { AuthRateLimitEntity } from '@api/auth/auth-rate-limit.entity';
 import { EnrollmentEntity } from '@api/programs/enrollment.entity';
 import { ProgramCoordinatorEntity } from '@api/programs/program-coordinator.entity';
 import { ProgramEntity } from '@api/programs/program.entity';
@@ -20,6 +21,24 @@ import { ChatMessageEntity } from '@api/chat/chat-message.entity';
 import { ConversationReadEntity } from '@api/chat/conversation-read.entity';
 import { ConversationEntity } from '@api/chat/conversation.entity';
 import { SocketIoAttachmentEntity } from '@api/chat/socket-io-attachment.entity';
+// forum
+import { ForumReplyEntity, ForumReportEntity, ForumThreadEntity, ForumWatchEntity } from '@api/forum/forum.entities';
+// onboarding
+import { InvitationEntity } from '@api/invitations/invitation.entity';
+import { JoinCodeEntity } from '@api/invitations/join-code.entity';
+import { OidcLoginEntity } from '@api/auth/oidc/oidc-login.entity';
+import { UserIdentityEntity } from '@api/auth/oidc/user-identity.entity';
+// evaluation
+import { AllocationEntity, AllocationEntryEntity } from '@api/allocations/allocation.entities';
+// relationship
+import { AgreementTemplateEntity } from '@api/relationship/agreements/agreement-template.entity';
+import { AgreementEntity } from '@api/relationship/agreements/agreement.entity';
+import { CheckInEntity } from '@api/relationship/check-ins/check-in.entity';
+import { PairHealthStateEntity } from '@api/relationship/pair-health/pair-health-state.entity';
+import { ReferralEntity } from '@api/relationship/referrals/referral.entity';
+import { SessionLogEntity } from '@api/relationship/session-logs/session-log.entity';
+// notifications
+import { ConversationSeenEntity, NotificationEntity, NotificationSettingEntity } from '@api/notifications/notification.entity';
 import { AppSettingEntity } from './app-setting.entity';
 
 /** Every entity, listed once: the app, the migration CLI and the tests all read this list. */
@@ -28,6 +47,7 @@ export const ENTITIES = [
   AuditLogEntity,
   UserEntity,
   RefreshTokenEntity,
+  AuthRateLimitEntity,
   ProgramEntity,
   ProgramCoordinatorEntity,
   EnrollmentEntity,
@@ -51,4 +71,28 @@ export const ENTITIES = [
   ChatMessageEntity,
   ConversationReadEntity,
   SocketIoAttachmentEntity,
+  // relationship
+  AgreementEntity,
+  AgreementTemplateEntity,
+  SessionLogEntity,
+  CheckInEntity,
+  ReferralEntity,
+  PairHealthStateEntity,
+  // forum
+  ForumThreadEntity,
+  ForumReplyEntity,
+  ForumReportEntity,
+  ForumWatchEntity,
+  // onboarding
+  InvitationEntity,
+  JoinCodeEntity,
+  OidcLoginEntity,
+  UserIdentityEntity,
+  // evaluation
+  AllocationEntity,
+  AllocationEntryEntity,
+  // notifications
+  NotificationEntity,
+  NotificationSettingEntity,
+  ConversationSeenEntity,
 ];

@@ -4,11 +4,18 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Modality } from '@pm/contracts';
 import type { MatchingInput, MatchingMentee, MatchingMentor } from '@pm/matching';
+import { MAY_BE_MATCHED_SQL } from '@api/allocations/allocation-guard';
 
 export interface LoadedInput {
   input: MatchingInput;
   /** Everyone enrolled, for names in responses (including mentees already matched). */
   names: Map<string, string>;
+  /**
+   * Every mentor enrolled, with their full capacity, including those with no place left (who are not in
+   * `input`): why a mentee stayed unmatched is judged against them, so it does not depend on what earlier
+   * commits took. Not part of the fingerprint: `input` already determines what a commit would do.
+   */
+  allMentors: MatchingMentor[];
   fingerprint: string;
 }
 
@@ -23,6 +30,8 @@ interface PersonRow {
   role: 'mentor' | 'mentee';
   capacity: number | null;
   active: number;
+  /** False for a mentee the program's lottery waitlisted (or who joined after it): only offered mentees are matched. */
+  may_match: boolean;
 }
 
 /**
@@ -38,7 +47,8 @@ export class MatchingInputService {
     const people: PersonRow[] = await manager.query(
       `SELECT u.id, u.full_name, u.year_of_study, u.interests, u.languages, u.modalities, u.campus, e.role::text AS role, e.capacity,
               (SELECT count(*)::int FROM mentorship m WHERE m.program_id = e.program_id AND m.status = 'active'
-                 AND (m.mentor_id = u.id OR m.mentee_id = u.id)) AS active
+                 AND (m.mentor_id = u.id OR m.mentee_id = u.id)) AS active,
+              ${MAY_BE_MATCHED_SQL} AS may_match
          FROM enrollment e JOIN app_user u ON u.id = e.user_id
         WHERE e.program_id = $1
         ORDER BY u.id`,
@@ -61,7 +71,7 @@ export class MatchingInputService {
       modalities: p.modalities,
       campus: p.campus,
     });
-    const mentees: MatchingMentee[] = people.filter((p) => p.role === 'mentee' && p.active === 0).map(profile);
+    const mentees: MatchingMentee[] = people.filter((p) => p.role === 'mentee' && p.active === 0 && p.may_match).map(profile);
     const mentors: MatchingMentor[] = people
       .filter((p) => p.role === 'mentor' && (p.capacity ?? 0) - p.active > 0)
       .map((p) => ({ ...profile(p), capacity: (p.capacity ?? 0) - p.active }));
@@ -83,6 +93,7 @@ export class MatchingInputService {
     return {
       input,
       names: new Map(people.map((p) => [p.id, p.full_name])),
+      allMentors: people.filter((p) => p.role === 'mentor').map((p) => ({ ...profile(p), capacity: p.capacity ?? 0 })),
       fingerprint: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
     };
   }

@@ -10,8 +10,11 @@ import {
   type MatchingWeights,
   type PreferencesResponse,
   type RankingCandidate,
+  type UnmatchedReason,
 } from '@pm/contracts';
-import { findBlockingPairs, isEligible, resolveWeights, runMatching, scorePair, type MatchingMentee, type MatchingMentor } from '@pm/matching';
+import { findBlockingPairs, isEligible, resolveWeights, runMatching, scorePair, type MatchingInput, type MatchingMentee, type MatchingMentor } from '@pm/matching';
+import { AuditService } from '@api/audit/audit.service';
+import { DomainEvents } from '@api/events/domain-events';
 import type { Actor } from '@api/common/access.decorators';
 import { ProgramAccess } from '@api/programs/program-access.service';
 import { programNotFound } from '@api/programs/programs.errors';
@@ -36,18 +39,33 @@ interface ProfileRow {
   capacity: number | null;
 }
 
+/**
+ * Why a mentee of this run got no mentor, from the run's own state: the engine only sees mentors with a place
+ * left, so a mentor filled by an earlier commit would turn "every eligible mentor is full" into "no eligible
+ * mentor" on the next run. Judged against every enrolled mentor instead, the reason changes only when the
+ * rules' inputs (years, modalities, exclusions, enrolments) do.
+ */
+export function unmatchedReason(menteeId: string, input: MatchingInput, allMentors: readonly MatchingMentor[]): UnmatchedReason {
+  const mentee = input.mentees.find((m) => m.id === menteeId);
+  if (!mentee) return 'no_eligible_mentor';
+  const excluded = new Set((input.exclusions ?? []).filter((x) => x.menteeId === menteeId).map((x) => x.mentorId));
+  return allMentors.some((mentor) => isEligible(mentee, mentor, (_menteeId, mentorId) => excluded.has(mentorId))) ? 'eligible_mentors_full' : 'no_eligible_mentor';
+}
+
 @Injectable()
 export class MatchingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ProgramAccess,
     private readonly inputs: MatchingInputService,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Coordinators of the program: compute and store a preview; nothing is committed. */
   async createRun(actor: Actor, programId: string, algorithm: MatchingAlgorithm, weights: Partial<MatchingWeights> = {}): Promise<MatchingRunResponse> {
     await this.access.requireCoordinator(actor, programId);
-    const { input, names, fingerprint } = await this.inputs.load(programId);
+    const { input, names, fingerprint, allMentors } = await this.inputs.load(programId);
     // The DTO bounds every weight as the engine does, so resolveWeights cannot throw here.
     const resolved = resolveWeights(weights);
     const started = performance.now();
@@ -63,7 +81,7 @@ export class MatchingService {
         menteeName: names.get(a.menteeId) ?? '',
         mentorName: names.get(a.mentorId) ?? '',
       })),
-      unmatched: result.unmatched.map((u) => ({ menteeId: u.menteeId, menteeName: names.get(u.menteeId) ?? '', reason: u.reason })),
+      unmatched: result.unmatched.map((u) => ({ menteeId: u.menteeId, menteeName: names.get(u.menteeId) ?? '', reason: unmatchedReason(u.menteeId, input, allMentors) })),
       stats: result.stats,
       certificate: (result.certificate as unknown as Record<string, unknown> | undefined) ?? null,
       blockingPairs: algorithm === 'stable' ? findBlockingPairs(input, result).length : null,
@@ -113,6 +131,12 @@ export class MatchingService {
       }));
       const saved = rows.length > 0 ? await manager.save(MentorshipEntity, rows.map((r) => manager.create(MentorshipEntity, r))) : [];
       await manager.update(MatchingRunEntity, { id: run.id }, { committedAt: new Date() });
+      // Committed pairs start today in the program's time zone (the column's trigger fills started_on).
+      await this.audit.record(
+        { actorId: actor.id, action: 'matching.commit', programId, details: { runId: run.id, algorithm: run.algorithm, mentorships: saved.length, unmatched: run.result.unmatched.length } },
+        manager,
+      );
+      await this.events.publish(manager, 'mentorship.created', { mentorshipIds: saved.map((m) => m.id), actorId: actor.id });
       return { mentorships: saved.map((m) => ({ id: m.id, menteeId: m.menteeId, mentorId: m.mentorId })) };
     });
   }
@@ -193,8 +217,9 @@ export class MatchingService {
   private async rankingContext(actor: Actor, programId: string): Promise<{ me: ProfileRow; others: Array<{ row: ProfileRow; eligible: boolean; score: number }> }> {
     const relations = await this.access.relationsOf(actor, programId);
     if (!relations || !(relations.includes('mentor') || relations.includes('mentee'))) throw programNotFound();
-    const program: Array<{ ends_on: string }> = await this.dataSource.query('SELECT ends_on FROM program WHERE id = $1', [programId]);
-    if ((program[0]?.ends_on ?? '9999-12-31') < new Date().toISOString().slice(0, 10)) throw programClosed();
+    // Ended (past endsOn) or closed by a coordinator: rankings no longer change.
+    const program: Array<{ ends_on: string; closed: boolean }> = await this.dataSource.query('SELECT ends_on, closed_at IS NOT NULL AS closed FROM program WHERE id = $1', [programId]);
+    if (program[0]?.closed || (program[0]?.ends_on ?? '9999-12-31') < new Date().toISOString().slice(0, 10)) throw programClosed();
     const rows: ProfileRow[] = await this.dataSource.query(
       `SELECT u.id, u.full_name, u.year_of_study, u.interests, u.languages, u.modalities, u.campus, e.role::text AS role, e.capacity
          FROM enrollment e JOIN app_user u ON u.id = e.user_id WHERE e.program_id = $1 ORDER BY u.id`,

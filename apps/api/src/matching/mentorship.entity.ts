@@ -55,6 +55,13 @@ export class MentorshipEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
+  /**
+   * The day mentoring began (program time zone): the end of a mentee's "before" window in the outcomes. Left
+   * out on insert, a trigger sets today in the program's time zone (migration MentorshipStartedOn).
+   */
+  @Column({ type: 'date' })
+  startedOn!: string;
+
   @Column({ type: 'timestamptz', nullable: true })
   endedAt!: Date | null;
 

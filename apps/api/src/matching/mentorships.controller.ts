@@ -13,10 +13,10 @@ export class MentorshipsController {
   @Post('programs/:id/mentorships')
   @Auth(Role.Coordinator, Role.Admin)
   @ApiCreatedResponse({ description: 'A manual match' })
-  @ApiBadRequestResponse({ description: 'Not enrolled on that side, or a hard rule broken (year, modality, exclusion)' })
+  @ApiBadRequestResponse({ description: 'Not enrolled on that side, a hard rule broken (year, modality, exclusion), or startedOn after today (MENTORSHIP_START_IN_FUTURE)' })
   @ApiConflictResponse({ description: "Past the mentor's capacity, or the mentee already has a mentor" })
   create(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: CreateMentorshipDto): Promise<MentorshipResponse> {
-    return this.mentorships.create(actor, id, dto.menteeId, dto.mentorId);
+    return this.mentorships.create(actor, id, dto.menteeId, dto.mentorId, dto.startedOn);
   }
 
   @Get('programs/:id/mentorships')

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { ImportLineCode } from '@pm/contracts';
 
 export const RECORD_COLUMNS = ['student_email', 'assessment', 'taken_on', 'score', 'max_score'] as const;
 
@@ -14,6 +15,7 @@ export interface ParsedRecord {
 export interface RejectedLine {
   line: number;
   error: string;
+  code?: ImportLineCode;
 }
 
 export type ParseOutcome = { ok: true; records: ParsedRecord[] } | { ok: false; rejected: RejectedLine[] };

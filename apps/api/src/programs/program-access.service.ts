@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role, type ProgramRelation } from '@pm/contracts';
 import type { Actor } from '@api/common/access.decorators';
-import { programNotFound } from './programs.errors';
+import { programIsClosed, programNotFound } from './programs.errors';
 import { isUuid } from '@api/common/uuid';
 
 /**
@@ -39,6 +39,12 @@ export class ProgramAccess {
     const relations = await this.relationsOf(actor, programId);
     if (!relations || (relations.length === 0 && actor.role !== Role.Admin)) throw programNotFound();
     return relations;
+  }
+
+  /** Refuses any change to a closed program (PROGRAM_CLOSED); call after the access check. */
+  async requireOpen(programId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const rows: Array<{ closed: boolean }> = await manager.query('SELECT closed_at IS NOT NULL AS closed FROM program WHERE id = $1', [programId]);
+    if (rows[0]?.closed) throw programIsClosed();
   }
 
   /** The caller coordinates the program or is an admin (who may staff any program). */

@@ -24,6 +24,10 @@ export class ProgramEntity {
   @Column({ type: 'uuid', nullable: true })
   createdById!: string | null;
 
+  /** Set when a coordinator closes the program: from then on it is read-only (PROGRAM_CLOSED). */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by_id' })
   createdBy?: UserEntity;

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, type CoordinatorResponse, type EnrollmentResponse, type ProgramResponse } from '@pm/contracts';
 import { Auth, CurrentActor, type Actor } from '@api/common/access.decorators';
 import {
@@ -9,14 +9,19 @@ import {
   CreateProgramDto,
   EnrollmentResponseDto,
   ProgramResponseDto,
+  UpdateEnrollmentDto,
 } from './dto/programs.dto';
+import { EnrollmentChangesService } from './enrollment-changes.service';
 import { ProgramsService } from './programs.service';
 
 @ApiTags('programs')
 @ApiNotFoundResponse({ description: 'No such program, or not one the caller may see' })
 @Controller('programs')
 export class ProgramsController {
-  constructor(private readonly programs: ProgramsService) {}
+  constructor(
+    private readonly programs: ProgramsService,
+    private readonly enrollmentChanges: EnrollmentChangesService,
+  ) {}
 
   @Post()
   @Auth(Role.Coordinator, Role.Admin)
@@ -52,6 +57,36 @@ export class ProgramsController {
   @ApiOkResponse({ type: [EnrollmentResponseDto] })
   enrollments(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<EnrollmentResponse[]> {
     return this.programs.listEnrollments(actor, id);
+  }
+
+  @Patch(':id/enrollments/:enrollmentId')
+  @Auth(Role.Coordinator, Role.Admin)
+  @ApiOperation({ summary: "Change a mentor's capacity", description: 'Coordinators of the program. Never below the mentees the mentor has now.' })
+  @ApiOkResponse({ type: EnrollmentResponseDto })
+  @ApiBadRequestResponse({ description: 'CAPACITY_ONLY_FOR_MENTORS: the enrolment is a mentee' })
+  @ApiConflictResponse({ description: 'CAPACITY_BELOW_LOAD: lower than the active mentees (the body says how many, `active`)' })
+  updateEnrollment(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('enrollmentId') enrollmentId: string,
+    @Body() dto: UpdateEnrollmentDto,
+  ): Promise<EnrollmentResponse> {
+    return this.enrollmentChanges.updateCapacity(actor, id, enrollmentId, dto.capacity);
+  }
+
+  @Delete(':id/enrollments/:enrollmentId')
+  @Auth(Role.Coordinator, Role.Admin)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Remove a student from the program',
+    description:
+      'Coordinators of the program. Refused with 409 ENROLLMENT_HAS_ACTIVE_MENTORSHIP while the student is in an active mentorship: end it ' +
+      'first. Ended mentorships and their history stay; the student\'s ranking and exclusions naming them are deleted.',
+  })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiConflictResponse({ description: 'ENROLLMENT_HAS_ACTIVE_MENTORSHIP' })
+  removeEnrollment(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('enrollmentId') enrollmentId: string): Promise<void> {
+    return this.enrollmentChanges.remove(actor, id, enrollmentId);
   }
 
   @Post(':id/coordinators')

@@ -8,6 +8,7 @@ export interface ProgramRow {
   starts_on: string;
   ends_on: string;
   created_at: Date;
+  closed_at: Date | null;
   is_coordinator: boolean;
   enrolled_as: ProgramRelation | null;
   mentors: number;
@@ -22,6 +23,7 @@ export const toProgramResponse = (r: ProgramRow): ProgramResponse => ({
   startsOn: r.starts_on,
   endsOn: r.ends_on,
   createdAt: r.created_at.toISOString(),
+  closedAt: r.closed_at ? r.closed_at.toISOString() : null,
   myRelations: [...(r.is_coordinator ? (['coordinator'] as const) : []), ...(r.enrolled_as ? [r.enrolled_as] : [])],
   counts: { mentors: r.mentors, mentees: r.mentees, coordinators: r.coordinators },
 });
@@ -35,6 +37,8 @@ export interface EnrollmentRow {
   full_name: string;
   email: string;
   year_of_study: number | null;
+  modalities: EnrollmentResponse['modalities'];
+  active_mentorships: number;
   created_at: Date;
 }
 
@@ -47,6 +51,8 @@ export const toEnrollmentResponse = (r: EnrollmentRow): EnrollmentResponse => ({
   fullName: r.full_name,
   email: r.email,
   yearOfStudy: r.year_of_study,
+  modalities: r.modalities,
+  activeMentorships: r.active_mentorships,
   createdAt: r.created_at.toISOString(),
 });
 

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_MENTOR_CAPACITY, EnrollmentRole, Role, type CoordinatorResponse, type EnrollmentResponse, type ProgramResponse } from '@pm/contracts';
 import { isUniqueViolation } from '@api/auth/auth.service';
 import { forbidden } from '@api/auth/auth.errors';
+import { AuditService } from '@api/audit/audit.service';
 import type { Actor } from '@api/common/access.decorators';
 import { UserEntity } from '@api/users/user.entity';
 import { notAStudent, notStaff, userNotFound } from '@api/users/users.errors';
@@ -17,7 +18,7 @@ import { toCoordinatorResponse, toEnrollmentResponse, toProgramResponse, type En
 
 // $1 is always the caller's id.
 const PROGRAM_SELECT = `
-  SELECT p.id, p.name, p.timezone, p.starts_on, p.ends_on, p.created_at,
+  SELECT p.id, p.name, p.timezone, p.starts_on, p.ends_on, p.created_at, p.closed_at,
          EXISTS (SELECT 1 FROM program_coordinator pc WHERE pc.program_id = p.id AND pc.user_id = $1) AS is_coordinator,
          (SELECT e.role::text FROM enrollment e WHERE e.program_id = p.id AND e.user_id = $1) AS enrolled_as,
          (SELECT count(*) FROM enrollment e WHERE e.program_id = p.id AND e.role = 'mentor')::int AS mentors,
@@ -25,8 +26,10 @@ const PROGRAM_SELECT = `
          (SELECT count(*) FROM program_coordinator pc WHERE pc.program_id = p.id)::int AS coordinators
     FROM program p`;
 
-const ENROLLMENT_SELECT = `
-  SELECT e.id, e.program_id, e.user_id, e.role, e.capacity, e.created_at, u.full_name, u.email, u.year_of_study
+export const ENROLLMENT_SELECT = `
+  SELECT e.id, e.program_id, e.user_id, e.role, e.capacity, e.created_at, u.full_name, u.email, u.year_of_study, u.modalities,
+         (SELECT count(*)::int FROM mentorship m
+           WHERE m.program_id = e.program_id AND m.status = 'active' AND (m.mentor_id = e.user_id OR m.mentee_id = e.user_id)) AS active_mentorships
     FROM enrollment e JOIN app_user u ON u.id = e.user_id`;
 
 @Injectable()
@@ -34,6 +37,7 @@ export class ProgramsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ProgramAccess,
+    private readonly audit: AuditService,
   ) {}
 
   /** Coordinators and admins; the creator becomes one of the program's coordinators. */
@@ -71,6 +75,7 @@ export class ProgramsService {
   /** Coordinators of the program: enrol a student as mentor (with capacity) or mentee. */
   async enroll(actor: Actor, programId: string, dto: CreateEnrollmentDto): Promise<EnrollmentResponse> {
     await this.access.requireCoordinator(actor, programId);
+    await this.access.requireOpen(programId);
     if (dto.role === EnrollmentRole.Mentee && dto.capacity !== undefined) throw capacityOnlyForMentors();
     const student = await this.dataSource.manager.findOne(UserEntity, { where: { id: dto.userId }, select: ['id', 'role'] });
     if (!student) throw userNotFound();
@@ -103,7 +108,10 @@ export class ProgramsService {
     if (!user) throw userNotFound();
     if (user.role !== Role.Coordinator && user.role !== Role.Admin) throw notStaff();
     try {
-      await this.dataSource.manager.insert(ProgramCoordinatorEntity, { programId, userId: user.id });
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(ProgramCoordinatorEntity, { programId, userId: user.id });
+        await this.audit.record({ actorId: actor.id, action: 'program.coordinator.add', programId, subjectUserId: user.id }, manager);
+      });
     } catch (e) {
       if (isUniqueViolation(e)) throw alreadyCoordinator();
       throw e;

@@ -12,6 +12,7 @@ import { MentorshipEntity } from '@api/matching/mentorship.entity';
 import { AcademicRecordEntity } from '@api/outcomes/academic-record.entity';
 import { DEFAULT_SURVEY_ITEMS } from '@api/outcomes/survey-defaults';
 import { SurveyAnswerEntity, SurveyItemEntity, SurveyResponseEntity } from '@api/outcomes/survey.entities';
+import { seedRelationshipDemo } from '@api/relationship/relationship-demo';
 import {
   DEMO_ADMIN_EMAIL,
   DEMO_COMPARISON_STUDENTS,
@@ -122,8 +123,11 @@ export class SeedService {
         if (!mentor) continue;
         load.set(mentor.id, (load.get(mentor.id) ?? 0) + 1);
         matched.add(mentee.email);
-        await manager.insert(MentorshipEntity, { programId: program.id, menteeId: mentee.id, mentorId: mentor.id, createdById: coordinator.id });
+        // The demo pairs began with the program, so their results since startsOn count as after mentoring.
+        await manager.insert(MentorshipEntity, { programId: program.id, menteeId: mentee.id, mentorId: mentor.id, createdById: coordinator.id, startedOn: program.startsOn });
       }
+
+      await seedRelationshipDemo(manager, program.id);
 
       const classmates = Array.from({ length: DEMO_COMPARISON_STUDENTS }, (_, i) => `classmate${i + 1}@demo.example`);
       const records = demoRecords(program.startsOn, matched, [...mentees.map((m) => m.email), ...classmates]).filter((r) => r.takenOn <= isoDay(today));

@@ -136,7 +136,8 @@ export class AvailabilityService {
       [mentorId, padded.map((p) => new Date(p.start)), padded.map((p) => new Date(p.end)), excludeSessionId ?? null],
     );
     const c = clash[0];
-    if (c) throw sessionConflict('mentor', { startsAt: c.starts_at.toISOString(), endsAt: c.ends_at.toISOString() }, schedule.bufferMinutes);
+    // Only a mentee's booking is checked against the buffer, so the session in the way is the other person's.
+    if (c) throw sessionConflict({ startsAt: c.starts_at.toISOString(), endsAt: c.ends_at.toISOString(), who: 'other' }, schedule.bufferMinutes);
   }
 
   async load(manager: EntityManager, mentorId: string): Promise<StoredSchedule | undefined> {

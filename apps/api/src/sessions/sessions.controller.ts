@@ -9,16 +9,28 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { CreateSessionResponse, SessionResponse } from '@pm/contracts';
+import type { CreateSessionResponse, SessionForCoordinator, SessionResponse, SessionWithLog } from '@pm/contracts';
 import { Auth, CurrentActor, type Actor } from '@api/common/access.decorators';
 import { AttendanceDto, CreateSessionDto, MySessionsQueryDto, UpdateSessionDto } from './dto/sessions.dto';
 import { CreateSessionResponseDto, SessionResponseDto } from './dto/responses.dto';
+import { AttendanceService } from './attendance.service';
+import { BookingService } from './booking.service';
+import { GroupSeatsService } from './group-seats.service';
+import { SessionChangesService } from './session-changes.service';
 import { SessionsService } from './sessions.service';
+import { SessionViewService } from '@api/relationship/session-logs/session-view.service';
 
 @ApiTags('sessions')
 @Controller()
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly booking: BookingService,
+    private readonly changes: SessionChangesService,
+    private readonly seats: GroupSeatsService,
+    private readonly attendance: AttendanceService,
+    private readonly view: SessionViewService,
+  ) {}
 
   @Post('sessions')
   @Auth()
@@ -37,7 +49,7 @@ export class SessionsController {
   @ApiForbiddenResponse({ description: 'A mentee asked for a group session' })
   @ApiConflictResponse({ description: 'SESSION_CONFLICT (overlap or buffer; `conflict` names the time), OUTSIDE_AVAILABILITY, MENTORSHIP_ENDED' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateSessionDto): Promise<CreateSessionResponse> {
-    return this.sessions.create(actor, dto);
+    return this.booking.create(actor, dto);
   }
 
   @Get('me/sessions')
@@ -53,15 +65,16 @@ export class SessionsController {
   @ApiOperation({ summary: 'Upcoming group sessions of the caller’s mentors with a free seat, to join' })
   @ApiOkResponse({ type: [SessionResponseDto] })
   openGroupSessions(@CurrentActor() actor: Actor): Promise<SessionResponse[]> {
-    return this.sessions.openGroupSessions(actor);
+    return this.seats.openGroupSessions(actor);
   }
 
   @Get('sessions/:id')
   @Auth()
+  @ApiOperation({ summary: 'A session with its log: the note for participants only; coordinators of the program get a separate shape (log without note, no meeting link)' })
   @ApiOkResponse({ type: SessionResponseDto })
-  @ApiNotFoundResponse({ description: 'Unknown, or the caller does not take part' })
-  one(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<SessionResponse> {
-    return this.sessions.one(actor, id);
+  @ApiNotFoundResponse({ description: 'Unknown, or the caller neither takes part nor coordinates its program' })
+  one(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<SessionWithLog | SessionForCoordinator> {
+    return this.view.view(actor, id, () => this.sessions.one(actor, id));
   }
 
   @Patch('sessions/:id')
@@ -77,7 +90,7 @@ export class SessionsController {
   @ApiNotFoundResponse({ description: 'Unknown, or the caller does not take part' })
   @ApiConflictResponse({ description: 'SESSION_CONFLICT, OUTSIDE_AVAILABILITY, SESSION_CANCELLED (rescheduling a cancelled one), SESSION_STARTED' })
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateSessionDto): Promise<SessionResponse> {
-    return this.sessions.update(actor, id, dto);
+    return this.changes.update(actor, id, dto);
   }
 
   @Put('sessions/:id/attendance')
@@ -88,7 +101,7 @@ export class SessionsController {
   @ApiForbiddenResponse({ description: 'Not the mentor' })
   @ApiConflictResponse({ description: 'SESSION_NOT_STARTED or SESSION_CANCELLED' })
   markAttendance(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: AttendanceDto): Promise<SessionResponse> {
-    return this.sessions.markAttendance(actor, id, dto);
+    return this.attendance.markAttendance(actor, id, dto);
   }
 
   @Post('sessions/:id/join')
@@ -98,7 +111,7 @@ export class SessionsController {
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiConflictResponse({ description: 'SESSION_FULL, SESSION_CONFLICT (the caller is busy then), SESSION_CANCELLED, SESSION_STARTED' })
   join(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<SessionResponse> {
-    return this.sessions.join(actor, id);
+    return this.seats.join(actor, id);
   }
 
   @Post('sessions/:id/leave')
@@ -107,6 +120,6 @@ export class SessionsController {
   @ApiOperation({ summary: 'A mentee gives back their seat of a group session' })
   @ApiOkResponse({ type: SessionResponseDto })
   leave(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<SessionResponse> {
-    return this.sessions.leave(actor, id);
+    return this.seats.leave(actor, id);
   }
 }

@@ -1,3 +1,4 @@
+import type { Modality } from '@pm/contracts';
 import { DomainError, ErrorCode } from '@api/common/domain-error';
 
 // A session the caller does not take part in answers exactly like one that does not exist.
@@ -24,11 +25,23 @@ export const outsideAvailability = (when: { startsAt: string; endsAt: string }):
     requested: when,
   });
 
-/** Names the clashing time, so a person can pick another without guessing. */
-export const sessionConflict = (who: 'mentor' | 'mentee' | 'you' | 'someone', clash?: { startsAt: string; endsAt: string }, buffer?: number): DomainError => {
-  const whom = who === 'you' ? 'You already have' : who === 'someone' ? 'A participant already has' : `The ${who} already has`;
+/**
+ * Names the clashing session, its time and whose it is from the caller's side (`you`: their own; `other`: the
+ * other person's), in a `conflict` field the dashboard turns into a sentence in the reader's language and time
+ * zone. Without a clash found (a race), just the code.
+ */
+export const sessionConflict = (clash?: { startsAt: string; endsAt: string; who: 'you' | 'other' }, buffer?: number): DomainError => {
+  const whom = clash === undefined ? 'A participant already has' : clash.who === 'you' ? 'You already have' : 'The other person already has';
   const message = clash
     ? `${whom} a session from ${clash.startsAt} to ${clash.endsAt}${buffer ? ` (with ${buffer} minutes kept free around it)` : ''}`
     : `${whom} a session at that time`;
-  return new DomainError(ErrorCode.SessionConflict, message, undefined, clash ? { conflict: clash } : undefined);
+  return new DomainError(ErrorCode.SessionConflict, message, undefined, clash ? { conflict: clash, ...(buffer ? { bufferMinutes: buffer } : {}) } : undefined);
 };
+
+export const modalityNotShared = (asked: Modality, shared: readonly Modality[]): DomainError =>
+  new DomainError(
+    ErrorCode.ModalityNotShared,
+    shared.length === 0 ? `The pair share no way to meet; ${asked} is not possible` : `Both can only meet ${shared.join(' or ')}, not ${asked}`,
+    undefined,
+    { sharedModalities: shared },
+  );

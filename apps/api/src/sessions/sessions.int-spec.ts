@@ -129,7 +129,9 @@ describe('sessions (integration)', () => {
         .set(otherMentor.auth)
         .send({ mentorshipId: second, startsAt: '2030-05-06T10:59:00Z', endsAt: '2030-05-06T11:30:00Z', modality: 'virtual' })
         .expect(409);
-      expect(res.body.message).toMatch(/The mentee already has a session from 2030-05-06T10:00:00.000Z/);
+      // The mentor's booking meets the mentee's session with another mentor: the other person's, for the mentor.
+      expect(res.body.message).toMatch(/The other person already has a session from 2030-05-06T10:00:00.000Z/);
+      expect(res.body.conflict).toEqual({ startsAt: '2030-05-06T10:00:00.000Z', endsAt: '2030-05-06T11:00:00.000Z', who: 'other' });
     });
 
     it('keeps a person out of two sessions whatever their part in each', async () => {
@@ -244,7 +246,7 @@ describe('sessions (integration)', () => {
       // Moving within its own old time is no clash with itself.
       await t.http().patch(`/api/sessions/${s.body.id}`).set(p.mentor.auth).send({ startsAt: '2030-05-07T10:30:00Z', endsAt: '2030-05-07T11:30:00Z' }).expect(200);
       const clash = await t.http().patch(`/api/sessions/${s.body.id}`).set(p.mentor.auth).send({ startsAt: '2030-05-08T10:30:00Z', endsAt: '2030-05-08T11:30:00Z' }).expect(409);
-      expect(clash.body.conflict).toEqual({ startsAt: '2030-05-08T10:00:00.000Z', endsAt: '2030-05-08T11:00:00.000Z' });
+      expect(clash.body.conflict).toEqual({ startsAt: '2030-05-08T10:00:00.000Z', endsAt: '2030-05-08T11:00:00.000Z', who: 'you' });
       const after = await t.http().get(`/api/sessions/${s.body.id}`).set(p.mentee.auth).expect(200);
       expect(after.body).toMatchObject({ startsAt: '2030-05-07T10:30:00.000Z', sequence: 2 });
     });
@@ -318,7 +320,7 @@ describe('sessions (integration)', () => {
         .set(p.mentee.auth)
         .send({ ...virtual(p, '2030-04-01T10:00:00+02:00', '2030-04-01T11:00:00+02:00'), weeklyOccurrences: 4 })
         .expect(409);
-      expect(res.body.conflict).toEqual({ startsAt: '2030-04-15T08:30:00.000Z', endsAt: '2030-04-15T09:30:00.000Z' });
+      expect(res.body.conflict).toEqual({ startsAt: '2030-04-15T08:30:00.000Z', endsAt: '2030-04-15T09:30:00.000Z', who: 'you' });
       const mine = await t.http().get('/api/me/sessions').set(p.mentee.auth).expect(200);
       expect(mine.body).toHaveLength(1);
     });
@@ -498,6 +500,8 @@ describe('sessions (integration)', () => {
       const mentor = await newMentor(t);
       const students = await Promise.all(['virtual', 'tie', 'in-person', 'none'].map((name) => newMentee(t, { email: `${name}-${Date.now()}@outcomes.example` })));
       const ids = await Promise.all(students.map((s) => mentorship(program.id, mentor, s)));
+      // The pairs began with the program, so the November results count as after mentoring (exposure window).
+      await t.dataSource.query(`UPDATE mentorship SET started_on = '2026-10-01' WHERE id = ANY($1::uuid[])`, [ids]);
       let day = 1;
       const book = async (i: number, modality: string): Promise<string> => {
         const d = String(day++).padStart(2, '0');

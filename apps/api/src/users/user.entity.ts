@@ -13,8 +13,9 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 254 })
   email!: string;
 
-  @Column({ type: 'text' })
-  passwordHash!: string;
+  /** Null for an account made by a roster import until its invitation is accepted (or a school sign-in). */
+  @Column({ type: 'text', nullable: true })
+  passwordHash!: string | null;
 
   @Column({ type: 'varchar', length: 200 })
   fullName!: string;

@@ -47,7 +47,7 @@ export class UsersController {
 
   @Get()
   @Auth(Role.Coordinator, Role.Admin)
-  @ApiOkResponse({ type: [UserResponseDto] })
+  @ApiOkResponse({ type: [UserAccountDto], description: 'Up to 50 people by name; `deactivatedAt` tells whether each account may sign in' })
   list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery): Promise<UserSummary[]> {
     return this.users.directory(actor, query);
   }

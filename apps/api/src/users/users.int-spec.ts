@@ -85,7 +85,7 @@ describe('me, profile and staff accounts (integration)', () => {
       const c = await newCoordinator(t);
       await newStudent(t, { fullName: 'Findable Farahani', email: 'findable@uni.example' });
       const res = await t.http().get('/api/users').query({ role: 'student', q: 'farah' }).set(c.auth).expect(200);
-      expect(res.body).toEqual([{ id: expect.any(String), email: 'findable@uni.example', fullName: 'Findable Farahani', role: 'student', yearOfStudy: 1 }]);
+      expect(res.body).toEqual([{ id: expect.any(String), email: 'findable@uni.example', fullName: 'Findable Farahani', role: 'student', yearOfStudy: 1, deactivatedAt: null }]);
     });
 
     it('treats % and _ in the search literally', async () => {

@@ -18,9 +18,10 @@ export const toProfileResponse = (u: UserEntity): ProfileResponse => ({
   campus: u.campus,
 });
 
-export const toUserSummary = (u: UserEntity): UserSummary => toUserResponse(u);
 
 export const toUserAccountResponse = (u: UserEntity): UserAccountResponse => ({
   ...toUserResponse(u),
   deactivatedAt: u.deactivatedAt ? u.deactivatedAt.toISOString() : null,
 });
+
+export const toUserSummary = (u: UserEntity): UserSummary => toUserAccountResponse(u);

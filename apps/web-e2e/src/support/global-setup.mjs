@@ -9,6 +9,8 @@ import { freePort } from '../../../../tools/embedded-db.mjs';
 const root = new URL('../../../../', import.meta.url).pathname;
 
 export default async function globalSetup() {
+  // E2E_BASE_URL set by hand: run against that server instead (fast iteration on one spec while developing).
+  if (process.env.E2E_BASE_URL) return;
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pm-e2e-'));
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, SKIP_BUILD: 'true', LOG_LEVEL: 'warn' };

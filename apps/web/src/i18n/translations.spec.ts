@@ -21,7 +21,7 @@ const english = flatten(en);
 const persian = flatten(fa);
 
 // Values that are the same in every language: the English endonym, punctuation and pure formats.
-const LANGUAGE_NEUTRAL = new Set(['language.en', 'common.number', 'common.none', 'programs.enrol.studentOptionNoYear']);
+const LANGUAGE_NEUTRAL = new Set(['language.en', 'common.number', 'common.none', 'programs.enrol.studentOptionNoYear', 'fieldErrors.line']);
 const PERSIAN_SCRIPT = /[\u0600-\u06FF]/;
 
 describe('translations', () => {

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@pm/contracts';
+import type { ApiErrorBody, FieldError } from '@pm/contracts';
 
 /**
  * A non-2xx answer from the API. `message` joins the API's sentences so the error reads well anywhere an
@@ -14,8 +14,14 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** A refused import (422): every bad line of the file, so the page can list them all. */
   readonly rejected: ReadonlyArray<{ line: number; error: string }> | undefined;
-  /** A refused booking (409 SESSION_CONFLICT): the time of the session in the way. */
-  readonly conflict: { startsAt: string; endsAt: string } | undefined;
+  /** A refused input (400 VALIDATION_FAILED): each problem as a code with its parameters, to say in the reader's language. */
+  readonly fields: readonly FieldError[];
+  /** A refused booking (409 SESSION_CONFLICT): the time of the session in the way, and whose it is. */
+  readonly conflict: { startsAt: string; endsAt: string; who?: 'you' | 'other' } | undefined;
+  /** A refused manual match: the hard rule it broke (`year`, `modality`, `capacity`, `already_matched`, `excluded`). */
+  readonly rule: string | undefined;
+  /** The body's other fields, e.g. `mentorYear` beside a `year` rule, for the sentence that explains it. */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(body: ApiErrorBody, retryAfterSeconds?: number) {
     const messages = Array.isArray(body.message) ? body.message : [body.message];
@@ -26,8 +32,12 @@ export class ApiError extends Error {
     this.code = body.code;
     this.retryAfterSeconds = retryAfterSeconds;
     this.rejected = isRejectedList(body.rejected) ? body.rejected : undefined;
+    this.fields = Array.isArray(body.fields) ? body.fields.filter(isFieldError) : [];
     const conflict: unknown = (body as ApiErrorBody & { conflict?: unknown }).conflict;
     this.conflict = isTimeRange(conflict) ? conflict : undefined;
+    const rule: unknown = (body as ApiErrorBody & { rule?: unknown }).rule;
+    this.rule = typeof rule === 'string' ? rule : undefined;
+    this.details = body as unknown as Record<string, unknown>;
   }
 }
 
@@ -39,10 +49,22 @@ const isRejectedList = (value: unknown): value is Array<{ line: number; error: s
     return typeof entry['line'] === 'number' && typeof entry['error'] === 'string';
   });
 
-const isTimeRange = (value: unknown): value is { startsAt: string; endsAt: string } => {
+const isFieldError = (value: unknown): value is FieldError => {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  const params = entry['params'];
+  return (
+    typeof entry['field'] === 'string' &&
+    typeof entry['code'] === 'string' &&
+    (params === undefined || (typeof params === 'object' && params !== null && Object.values(params).every((p) => typeof p === 'string' || typeof p === 'number')))
+  );
+};
+
+const isTimeRange = (value: unknown): value is { startsAt: string; endsAt: string; who?: 'you' | 'other' } => {
   if (typeof value !== 'object' || value === null) return false;
   const range = value as Record<string, unknown>;
-  return typeof range['startsAt'] === 'string' && typeof range['endsAt'] === 'string';
+  const who = range['who'];
+  return typeof range['startsAt'] === 'string' && typeof range['endsAt'] === 'string' && (who === undefined || who === 'you' || who === 'other');
 };
 
 export const isApiError = (value: unknown): value is ApiError => value instanceof ApiError;

@@ -45,3 +45,10 @@ describe('formatDate', () => {
     expect(formatNumber(1405, 'en')).toBe('1,405');
   });
 });
+
+describe('formatDate in Persian order', () => {
+  it('puts the weekday first with no Latin comma: "جمعه ۱۳ آذر ۱۴۰۵"', () => {
+    expect(formatDate('2026-12-04', 'fa', 'full')).toBe('جمعه ۱۳ آذر ۱۴۰۵');
+    expect(formatDate('2026-12-04', 'en', 'full')).toBe('Friday, 4 December 2026');
+  });
+});

@@ -11,14 +11,27 @@ export type DateStyle = 'short' | 'medium' | 'long' | 'full';
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(language: Language, style: DateStyle, timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = `${language}|${style}|${timeZone ?? ''}`;
+function cached(key: string, language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(DATE_LOCALES[language], { dateStyle: style, timeZone });
+    formatter = new Intl.DateTimeFormat(DATE_LOCALES[language], options);
     formatters.set(key, formatter);
   }
   return formatter;
+}
+
+/**
+ * ICU's full Persian date reads "۱۴۰۵ آذر ۱۳, جمعه" (year first, a Latin comma); Persian writes the weekday first:
+ * "جمعه ۱۳ آذر ۱۴۰۵". So the full style is composed from the weekday and the long date.
+ */
+function formatterFor(language: Language, style: DateStyle, timeZone: string | undefined): { format: (date: Date) => string } {
+  const key = `${language}|${style}|${timeZone ?? ''}`;
+  if (language === 'fa' && style === 'full') {
+    const weekday = cached(`${key}|weekday`, language, { weekday: 'long', timeZone });
+    const long = cached(`${key}|long`, language, { dateStyle: 'long', timeZone });
+    return { format: (date) => `${weekday.format(date)} ${long.format(date)}` };
+  }
+  return cached(key, language, { dateStyle: style, timeZone });
 }
 
 /**

@@ -30,6 +30,32 @@ export function applyDocumentLanguage(language: Language, doc: Document = docume
 
 export const resources = { en: { translation: en }, fa: { translation: fa } } as const;
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, grouping: boolean): Intl.NumberFormat {
+  const key = `${language}|${grouping}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language === 'fa' ? 'fa-IR' : 'en-GB', { useGrouping: grouping, maximumFractionDigits: 20 });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * Every number put into a sentence comes out in the reader's digits: `{{value, number}}` as a grouped number,
+ * a bare `{{count}}` too (Persian digits, no grouping, so a year stays 1405, not 1,405). English bare numbers and
+ * all other values are left as they are.
+ */
+export function formatInterpolated(value: unknown, format?: string, lng?: string): string {
+  const language: Language = isLanguage(lng) ? lng : DEFAULT_LANGUAGE;
+  if (format === 'number') {
+    const number = typeof value === 'number' ? value : Number(value);
+    return Number.isFinite(number) ? numberFormat(language, true).format(number) : String(value);
+  }
+  if (typeof value === 'number' && language === 'fa' && Number.isFinite(value)) return numberFormat(language, false).format(value);
+  return value as string;
+}
+
 /**
  * A fresh i18next instance with both languages bundled: they are small, and loading them up front means no
  * flash of untranslated keys and no Suspense boundary around every page.
@@ -41,7 +67,7 @@ export async function setupI18n(language: Language = initialLanguage()): Promise
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, alwaysFormat: true, format: formatInterpolated },
     react: { useSuspense: false },
     showSupportNotice: false,
   });

@@ -20,12 +20,20 @@ export const queryKeys = {
   calendarFeed: ['me', 'calendar-feed'] as const,
   /** The caller's chat conversations; kept current from socket events (see features/chat). */
   conversations: ['conversations'] as const,
+  /** The caller's notifications; kept current from `notification:new` (see features/notifications). */
+  notifications: {
+    all: ['me', 'notifications'] as const,
+    list: ['me', 'notifications', 'list'] as const,
+    unread: ['me', 'notifications', 'unread'] as const,
+    settings: ['me', 'notification-settings'] as const,
+  },
   slots: (mentorshipId: string, from: string, to: string, durationMinutes: number) => ['mentorships', mentorshipId, 'slots', { from, to, durationMinutes }] as const,
   programs: {
     all: ['programs'] as const,
     list: () => ['programs', 'list'] as const,
     detail: (programId: string) => ['programs', 'detail', programId] as const,
     enrollments: (programId: string) => ['programs', 'detail', programId, 'enrollments'] as const,
+    coordinators: (programId: string) => ['programs', 'detail', programId, 'coordinators'] as const,
     matchingRuns: (programId: string) => ['programs', 'detail', programId, 'matching-runs'] as const,
     matchingRun: (programId: string, runId: string) => ['programs', 'detail', programId, 'matching-runs', runId] as const,
     mentorships: (programId: string) => ['programs', 'detail', programId, 'mentorships'] as const,
@@ -34,6 +42,11 @@ export const queryKeys = {
     myPreferences: (programId: string) => ['programs', 'detail', programId, 'preferences', 'me'] as const,
     outcomes: (programId: string) => ['programs', 'detail', programId, 'outcomes'] as const,
     auditLog: (programId: string) => ['programs', 'detail', programId, 'audit-log'] as const,
+    auditLogPage: (programId: string, filter: Record<string, string | number>) => ['programs', 'detail', programId, 'audit-log', filter] as const,
+    academicRecords: (programId: string) => ['programs', 'detail', programId, 'academic-records'] as const,
+    academicRecordsPage: (programId: string, filter: Record<string, string | number>) => ['programs', 'detail', programId, 'academic-records', filter] as const,
+    surveyItems: (programId: string) => ['programs', 'detail', programId, 'survey-items'] as const,
+    surveySummary: (programId: string) => ['programs', 'detail', programId, 'survey-summary'] as const,
   },
   users: {
     all: ['users'] as const,

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MATCHING_WEIGHTS, type CreateMatchingRunRequest, type EnrollmentResponse, type MatchingRunResponse, type MatchingWeights, type MentorshipResponse, type ProgramResponse } from '@pm/contracts';
+import { DEFAULT_MATCHING_WEIGHTS, type ApiErrorBody, type CreateMatchingRunRequest, type EnrollmentResponse, type MatchingRunResponse, type MatchingWeights, type MentorshipResponse, type ProgramResponse } from '@pm/contracts';
 import { stubApi } from '@web/test/api-stub';
 import { apiError, deferred, json } from '@web/test/http';
 import { renderWithProviders } from '@web/test/render';
@@ -27,6 +27,8 @@ const enrolment = (userId: string, fullName: string, role: 'mentor' | 'mentee', 
   fullName,
   email: `${userId}@demo.example`,
   yearOfStudy,
+  modalities: role === 'mentor' ? ['in_person', 'virtual'] : ['virtual'],
+  activeMentorships: userId === 't1' ? 2 : 0,
   createdAt: '2026-02-02T09:00:00.000Z',
 });
 const enrollments = [
@@ -87,6 +89,7 @@ const mentorship = (id: string, menteeId: string, mentorId: string, menteeName: 
   createdAt: '2026-03-01T10:05:00.000Z',
   endedAt: null,
   endedReason: null,
+  startedOn: '2026-03-01',
 });
 
 /** Weights a coordinator chose for this program on an earlier run. */
@@ -354,17 +357,30 @@ describe('MatchingPage', () => {
     expect(screen.getByRole('button', { name: 'Commit 2 pairs' })).toBeTruthy();
   });
 
-  it('given a full mentor, then the manual match shows the refusal in words', async () => {
+  it('lists each mentor in full with year, ways to meet and load', async () => {
+    fakeApi();
+    await renderPage();
+    const choices = await screen.findAllByTestId('mentor-choice');
+    expect(choices.map((choice) => choice.textContent)).toEqual([
+      'Omid Jafariyear 3 · In person, Virtual · 0 of 2 mentees',
+      'Sara Ahmadiyear 4 · In person, Virtual · 2 of 2 mentees Full',
+    ]);
+  });
+
+  it('given a full mentor, then the manual match names the rule it broke', async () => {
     const api = fakeApi({
-      createMentorship: () => apiError({ statusCode: 409, error: 'Conflict', message: 'This mentor already has 2 mentee(s), their capacity', code: 'MENTOR_FULL' }),
+      createMentorship: () =>
+        apiError({ statusCode: 409, error: 'Conflict', message: 'This mentor already has 2 mentee(s), their capacity', code: 'MENTOR_FULL', rule: 'capacity', capacity: 2 } as ApiErrorBody),
     });
     await renderPage();
     const form = await screen.findByTestId('manual-match-form');
     fireEvent.change(await within(form).findByLabelText('Mentee'), { target: { value: 'm3' } });
-    fireEvent.change(within(form).getByLabelText('Mentor'), { target: { value: 't1' } });
+    fireEvent.click(within(form).getByRole('radio', { name: /Sara Ahmadi/ }));
     fireEvent.click(within(form).getByRole('button', { name: 'Create mentorship' }));
 
-    expect((await within(form).findByRole('alert')).textContent).toBe('This mentor already has as many mentees as their capacity allows.');
+    expect((await within(form).findByRole('alert')).textContent).toBe(
+      'This mentor already has 2 mentees, their capacity. Raise the capacity on the program page, or choose another mentor.',
+    );
     expect(api.calls('POST', '/programs/p1/mentorships')[0]?.body).toEqual({ menteeId: 'm3', mentorId: 't1' });
   });
 
@@ -378,6 +394,19 @@ describe('MatchingPage', () => {
     expect(screen.getByTestId('summary-matched').textContent).toBe('۲ از ۳ منتی');
     expect(table.textContent).not.toMatch(/both|mentor in year/);
     expect(screen.getByTestId('summary-weights').textContent).toBe('وزن‌های امتیاز: علاقه‌ها ۳ · زبان‌ها ۲ · پردیس ۲ · هر دو شیوه ۱ · فاصلهٔ سال ۱ (پیش‌فرض)');
+  });
+
+  it('in Persian, names the year rule with Persian digits', async () => {
+    fakeApi({
+      createMentorship: () =>
+        apiError({ statusCode: 400, error: 'Bad Request', message: 'rule', code: 'NOT_ELIGIBLE', rule: 'year', mentorYear: 2, menteeYear: 2 } as ApiErrorBody),
+    });
+    await renderPage('fa');
+    const form = await screen.findByTestId('manual-match-form');
+    fireEvent.change(await within(form).findByLabelText('منتی'), { target: { value: 'm3' } });
+    fireEvent.click(within(form).getByRole('radio', { name: /Omid Jafari/ }));
+    fireEvent.click(within(form).getByRole('button', { name: 'ساخت رابطهٔ منتورینگ' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('منتور باید در سال تحصیلی بالاتری از منتی باشد: منتور سال ۲ است و منتی سال ۲.');
   });
 
   it('in Persian, explains a refused weight with Persian digits', async () => {

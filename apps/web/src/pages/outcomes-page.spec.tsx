@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditEntryResponse, OutcomeGroup, OutcomesResponse, ProgramResponse } from '@pm/contracts';
+import type { OutcomeGroup, OutcomesResponse, ProgramResponse } from '@pm/contracts';
 import { stubApi } from '@web/test/api-stub';
 import { json } from '@web/test/http';
 import { renderWithProviders } from '@web/test/render';
@@ -20,7 +20,12 @@ const program: ProgramResponse = {
 
 const EMPTY_GROUP: OutcomeGroup = { n: 0, preMean: null, postMean: null, meanChange: null, sdChange: null, ci95: null, cohensDz: null, tStatistic: null, pValue: null };
 
+const NO_ESTIMATE = { estimate: null, ci95: null, pValue: null, n: 0, standardError: null, df: null };
+
 const outcomes: OutcomesResponse = {
+  adjusted: { estimate: 5.9, ci95: [1.4, 10.4] as [number, number], pValue: 0.011, n: 64, standardError: 2.25, df: 61 },
+  adjustedByModality: { in_person: NO_ESTIMATE, virtual: NO_ESTIMATE },
+  doseResponse: { slope: null, ci95: null, pValue: null, n: 0, intercept: null, points: [] },
   mentored: { n: 24, preMean: 61.25, postMean: 68.5, meanChange: 7.25, sdChange: 8.1, ci95: [3.83, 10.67], cohensDz: 0.895, tStatistic: 4.385, pValue: 0.000213 },
   comparison: { n: 40, preMean: 62, postMean: 63.1, meanChange: 1.1, sdChange: 9.4, ci95: [-1.91, 4.11], cohensDz: 0.117, tStatistic: 0.74, pValue: 0.4636 },
   difference: { estimate: 6.15, ci95: [1.62, 10.68], pValue: 0.0089 },
@@ -44,27 +49,16 @@ const outcomes: OutcomesResponse = {
   },
   startsOn: '2026-03-21',
   records: 256,
-};
-
-const audit: AuditEntryResponse[] = [
-  {
-    id: 'a2',
-    actorId: 'c1',
-    actorName: 'Cora Ordinator',
-    action: 'records.read',
-    subjectUserId: 's1',
-    subjectEmail: 'mentee1@demo.example',
-    details: { email: 'mentee1@demo.example', scope: 'student', records: 4 },
-    createdAt: '2026-03-05T10:00:00.000Z',
+  windows: {
+    mentored: { preBefore: '2026-03-21', postFrom: { earliest: '2026-03-21', latest: '2026-04-10' }, students: 24, postRecords: 60, recordsInNeither: 7, studentsWithoutPostAfterStart: 0 },
+    comparison: { preBefore: '2026-03-21', postFrom: { earliest: '2026-03-21', latest: '2026-03-21' }, students: 40, postRecords: 90, recordsInNeither: 0, studentsWithoutPostAfterStart: 0 },
   },
-  { id: 'a1', actorId: 'c1', actorName: 'Cora Ordinator', action: 'records.import', subjectUserId: null, subjectEmail: null, details: { rows: 256, imported: 250, updated: 6 }, createdAt: '2026-03-04T10:00:00.000Z' },
-];
+};
 
 function fakeApi(result: OutcomesResponse) {
   return stubApi(({ method, path }) => {
     if (method === 'GET' && path === '/programs/p1') return json(program);
     if (method === 'GET' && path === '/programs/p1/outcomes') return json(result);
-    if (method === 'GET' && path === '/programs/p1/audit-log') return json(audit);
     return undefined;
   });
 }
@@ -203,13 +197,21 @@ describe('OutcomesPage', () => {
     expect(screen.queryByTestId('outcomes-groups')).toBeNull();
   });
 
-  it('lists the audit log with who read whose records', async () => {
+  it('shows which dates count as before and after for each group, and what falls in neither', async () => {
     fakeApi(outcomes);
     await renderPage();
-    const log = await screen.findByTestId('audit-log');
-    const [read, imported] = within(log).getAllByRole('row').slice(1);
-    expect(cells(read as HTMLElement).slice(1)).toEqual(['Cora Ordinator', 'Read results', 'mentee1@demo.example', '4 results']);
-    expect(cells(imported as HTMLElement).slice(1)).toEqual(['Cora Ordinator', 'Imported results', 'All students of the program', '256 lines: 250 new, 6 corrected']);
+    const window = await screen.findByTestId('exposure-window');
+    expect(cells(within(window).getByTestId('window-mentored'))).toEqual(['Mentored', 'Taken before 21 March 2026', "From each student's start: 21 March 2026 to 10 April 2026", '60', '7']);
+    expect(cells(within(window).getByTestId('window-comparison'))).toEqual(['Comparison', 'Taken before 21 March 2026', 'Taken on or after 21 March 2026', '90', '0']);
+    expect(screen.queryByTestId('window-warning')).toBeNull();
+  });
+
+  it('warns when few results fall after matching and when mentees drop out for want of a later result', async () => {
+    fakeApi({ ...outcomes, windows: { ...outcomes.windows, mentored: { ...outcomes.windows.mentored, postRecords: 3, studentsWithoutPostAfterStart: 2 } } });
+    await renderPage();
+    const warning = await screen.findByTestId('window-warning');
+    expect(warning.textContent).toContain('Few results fall after matching: 3 for 24 mentored students.');
+    expect(warning.textContent).toContain('2 mentored students have no result since their mentoring began');
   });
 
   it('uploads a file with progress, then a processing state, then the summary', async () => {
@@ -220,7 +222,28 @@ describe('OutcomesPage', () => {
 
     const file = new File(['student_email,assessment,taken_on,score,max_score\n'], 'grades.csv', { type: 'text/csv' });
     fireEvent.change(await screen.findByLabelText('CSV file'), { target: { files: [file] } });
-    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Check the file' }));
+
+    // First a dry run: nothing stored, the emails that match no account shown before the coordinator confirms.
+    await waitFor(() => expect(ControlledRequest.last).not.toBeNull());
+    const check = ControlledRequest.last as ControlledRequest;
+    expect(check.url).toBe('/api/programs/p1/academic-records/import?dryRun=true');
+    check.respond(200, {
+      imported: 250,
+      updated: 4,
+      unchanged: 2,
+      rows: 256,
+      dryRun: true,
+      unknownEmails: [{ email: 'sara.ahmady@uni.example', lines: [4, 9] }],
+      unknownEmailCount: 1,
+      menteesWithoutRecords: [{ userId: 'u1', fullName: 'Sara Ahmadi', email: 'sara.ahmadi@uni.example' }],
+    });
+    const preview = await screen.findByTestId('import-preview');
+    expect(within(preview).getByTestId('import-unknown-emails').textContent).toContain('sara.ahmady@uni.example');
+    expect(within(preview).getByTestId('import-unknown-emails').textContent).toContain('4, 9');
+    expect(within(preview).getByTestId('import-mentees-without-records').textContent).toContain('Sara Ahmadi');
+    ControlledRequest.last = null as ControlledRequest | null;
+    fireEvent.click(within(preview).getByRole('button', { name: 'Import 256 rows' }));
 
     await waitFor(() => expect(ControlledRequest.last).not.toBeNull());
     const request = ControlledRequest.last as ControlledRequest;
@@ -236,11 +259,12 @@ describe('OutcomesPage', () => {
     request.upload.onload?.();
     expect((await screen.findByTestId('import-processing')).textContent).toContain('Checking and storing the results…');
 
-    request.respond(200, { imported: 250, updated: 4, unchanged: 2, rows: 256 });
+    request.respond(200, { imported: 250, updated: 4, unchanged: 2, rows: 256, dryRun: false, unknownEmails: [], unknownEmailCount: 1, menteesWithoutRecords: [] });
     const summary = await screen.findByTestId('import-summary');
     expect(summary.textContent).toContain('Imported 256 lines.');
     expect(summary.textContent).toContain('250 new, 4 corrected, 2 already stored.');
-  });
+    // A check and an import: two round trips through the upload client.
+  }, 20_000);
 
   it('given a file with bad lines, then every rejected line is listed and nothing is said to be imported', async () => {
     vi.stubGlobal('XMLHttpRequest', ControlledRequest);
@@ -248,7 +272,7 @@ describe('OutcomesPage', () => {
     await renderPage();
 
     fireEvent.change(await screen.findByLabelText('CSV file'), { target: { files: [new File(['x'], 'bad.csv', { type: 'text/csv' })] } });
-    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Check the file' }));
     await waitFor(() => expect(ControlledRequest.last).not.toBeNull());
     ControlledRequest.last?.respond(422, {
       statusCode: 422,
@@ -258,15 +282,17 @@ describe('OutcomesPage', () => {
       rejected: [
         { line: 3, error: 'student_email is not a valid email address' },
         { line: 9, error: 'taken_on must be a date as YYYY-MM-DD' },
+        { line: 12, error: 'student_email belongs to a staff account (coordinator or admin), not a student', code: 'staff_account' },
       ],
     });
 
     const rejected = await screen.findByTestId('import-rejected');
-    expect(rejected.textContent).toContain('2 lines of the file are not valid, so nothing was imported.');
+    expect(rejected.textContent).toContain('3 lines of the file are not valid, so nothing was imported.');
     const rows = within(screen.getByTestId('rejected-table')).getAllByRole('row').slice(1);
     expect(rows.map(cells)).toEqual([
       ['3', 'student_email is not a valid email address'],
       ['9', 'taken_on must be a date as YYYY-MM-DD'],
+      ['12', 'This email belongs to a coordinator or administrator account, not a student. Staff have no grades: remove the line or correct the email.'],
     ]);
     expect(screen.queryByTestId('import-summary')).toBeNull();
   });
@@ -275,7 +301,7 @@ describe('OutcomesPage', () => {
     vi.stubGlobal('XMLHttpRequest', ControlledRequest);
     fakeApi(outcomes);
     await renderPage();
-    fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Check the file' }));
     expect((await screen.findByText('Choose a CSV file to import.')).getAttribute('role')).toBe('alert');
     expect(ControlledRequest.last).toBeNull();
   });

@@ -99,6 +99,6 @@ describe('PreferencesPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add Omid Jafari to your ranking' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save ranking' }));
 
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The program has ended, so rankings can no longer change.'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('This program has ended or was closed, so nothing in it can change any more.'));
   });
 });

@@ -4,6 +4,7 @@ import { Role } from '@pm/contracts';
 import { LoadingMessage, QueryError } from '@web/components/feedback';
 import { PageHeader } from '@web/components/page-header';
 import { useSignedInUser } from '@web/features/auth/hooks/use-signed-in-user';
+import { CoordinatorsPanel } from '@web/features/programs/components/coordinators-panel';
 import { EnrolForm } from '@web/features/programs/components/enrol-form';
 import { EnrollmentTable } from '@web/features/programs/components/enrollment-table';
 import { ProgramOverview } from '@web/features/programs/components/program-overview';
@@ -58,8 +59,10 @@ export function ProgramDetailPage() {
     );
   }
 
-  // The API lets a program's coordinators and any admin manage it; students only see the overview.
-  const canManage = user.role === Role.Admin || program.data.myRelations.includes('coordinator');
+  // A program's coordinators run it (roster, matching, outcomes). An admin who does not coordinate it staffs
+  // it: sees who runs it and adds coordinators (themselves included), but the students' data stays with them.
+  const canManage = program.data.myRelations.includes('coordinator');
+  const canStaff = canManage || user.role === Role.Admin;
   const canRank = user.role === Role.Student && (program.data.myRelations.includes('mentee') || program.data.myRelations.includes('mentor'));
   const actions = canManage ? (
     <>
@@ -69,11 +72,50 @@ export function ProgramDetailPage() {
       <Link to={`/programs/${program.data.id}/outcomes`} className="button button--secondary" data-testid="outcomes-link">
         {t('programs.detail.outcomes')}
       </Link>
+      <Link to={`/programs/${program.data.id}/pair-health`} className="button button--secondary" data-testid="pair-health-link">
+        {t('relationship.links.board')}
+      </Link>
+      <Link to={`/programs/${program.data.id}/referrals`} className="button button--secondary" data-testid="referrals-link">
+        {t('relationship.links.referrals')}
+      </Link>
+      <Link to={`/programs/${program.data.id}/agreement-template`} className="button button--secondary" data-testid="agreement-template-link">
+        {t('relationship.links.template')}
+      </Link>
+      <Link to={`/programs/${program.data.id}/mentor-hours`} className="button button--secondary" data-testid="mentor-hours-link">
+        {t('relationship.links.hours')}
+      </Link>
+      <Link to={`/programs/${program.data.id}/forum`} className="button button--secondary" data-testid="forum-link">
+        {t('forum.title')}
+      </Link>
+      <Link to={`/programs/${program.data.id}/audit-log`} className="button button--secondary" data-testid="audit-link">
+        {t('outcomesLinks.auditLog')}
+      </Link>
+      <Link to={`/programs/${program.data.id}/roster`} className="button button--secondary" data-testid="roster-link">
+        {t('onboarding.links.roster')}
+      </Link>
+      <Link to={`/programs/${program.data.id}/settings`} className="button button--secondary" data-testid="settings-link">
+        {t('onboarding.links.settings')}
+      </Link>
     </>
-  ) : canRank ? (
-    <Link to={`/programs/${program.data.id}/preferences`} className="button button--primary" data-testid="preferences-link">
-      {t('programs.detail.rankPreferences')}
+  ) : canStaff ? (
+    // An admin who staffs the program reads its audit trail, not its students' data.
+    <Link to={`/programs/${program.data.id}/audit-log`} className="button button--secondary" data-testid="audit-link">
+      {t('outcomesLinks.auditLog')}
     </Link>
+  ) : canRank ? (
+    <>
+      <Link to={`/programs/${program.data.id}/preferences`} className="button button--primary" data-testid="preferences-link">
+        {t('programs.detail.rankPreferences')}
+      </Link>
+      {program.data.myRelations.includes('mentee') ? (
+        <Link to={`/programs/${program.data.id}/survey`} className="button button--secondary" data-testid="survey-link">
+          {t('outcomesLinks.answerSurvey')}
+        </Link>
+      ) : null}
+      <Link to={`/programs/${program.data.id}/forum`} className="button button--secondary" data-testid="forum-link">
+        {t('forum.title')}
+      </Link>
+    </>
   ) : null;
   return (
     <>
@@ -86,7 +128,12 @@ export function ProgramDetailPage() {
             <EnrollmentTable programId={program.data.id} />
             <EnrolForm programId={program.data.id} />
           </div>
+        ) : canStaff ? (
+          <p className="notice" data-testid="admin-staffing-notice">
+            {t('programCoordinators.adminNotice')}
+          </p>
         ) : null}
+        {canStaff ? <CoordinatorsPanel programId={program.data.id} /> : null}
       </div>
     </>
   );

@@ -14,6 +14,8 @@ const mentorship: MyMentorshipResponse = {
   status: 'active',
   other: { id: 'u-mentor', fullName: 'Sara Ahmadi', email: 'mentor1@demo.example', yearOfStudy: 4 },
   createdAt: '2026-03-01T10:00:00.000Z',
+  startedOn: '2026-03-01',
+  sharedModalities: ['in_person', 'virtual'],
 };
 
 const session = (id: string, startsAt: string, endsAt: string, extra: Partial<SessionResponse> = {}): SessionResponse => ({
@@ -61,7 +63,7 @@ function fakeApi(onPost?: (request: StubRequest) => Response | undefined, slotAn
     if (method === 'GET' && path === '/me/mentorships') return json([mentorship]);
     if (method === 'GET' && path === '/me/sessions') return json([past, upcoming]);
     if (method === 'GET' && path === '/mentorships/ms1/slots') return json(slotAnswer);
-    if (method === 'GET' && path === '/me/calendar-feed') return json({ active: false, createdAt: null });
+    if (method === 'GET' && path === '/me/calendar-feed') return json({ active: false, createdAt: null, url: null, webcalUrl: null });
     if (method !== 'GET') return onPost?.(request);
     return undefined;
   });
@@ -120,6 +122,7 @@ describe('SessionsPage', () => {
     const error = await within(form).findByTestId('book-error');
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toContain('clashes with another session');
+    expect(error.textContent).not.toContain('2030-03-26T09:00');
     expect(api.calls('POST', '/sessions')[0]?.body).toMatchObject({ modality: 'in_person', location: 'Library, room 2.14' });
   });
 
@@ -153,14 +156,15 @@ describe('SessionsPage', () => {
     const api = stubApi(({ method, path, body }) => {
       if (path === '/me/mentorships') return json([asMentor]);
       if (path === '/me/sessions') return json([]);
-      if (path === '/me/calendar-feed') return json({ active: false, createdAt: null });
+      if (path === '/me/calendar-feed') return json({ active: false, createdAt: null, url: null, webcalUrl: null });
       if (method === 'GET' && path === '/me/availability') return json({ timeZone: 'Asia/Tehran', bufferMinutes: 0, weekly: [], overrides: [], published: false, updatedAt: null });
       if (method === 'PUT' && path === '/me/availability') return json({ ...(body as object), published: true, updatedAt: '2030-01-01T00:00:00.000Z' });
       return undefined;
     });
     await renderWithProviders(<SessionsPage />);
     const form = await screen.findByTestId('availability-form');
-    expect(screen.queryByTestId('book-session-form')).toBeNull();
+    // A mentor books for their mentee too.
+    expect(within(screen.getByTestId('book-session-form')).getByRole('option', { name: 'Zahra Karimi, your mentee (Preclinical Peer Mentoring)' })).toBeTruthy();
     fireEvent.change(within(form).getByLabelText('Free minutes between sessions'), { target: { value: '15' } });
     fireEvent.click(within(form).getByTestId('add-weekly'));
     fireEvent.change(within(form).getByLabelText('Day'), { target: { value: '3' } });
@@ -184,7 +188,7 @@ describe('SessionsPage', () => {
       if (path === '/me/mentorships') return json([asMentor]);
       if (path === '/me/sessions') return json([held]);
       if (path === '/me/availability') return json({ timeZone: 'UTC', bufferMinutes: 0, weekly: [], overrides: [], published: false, updatedAt: null });
-      if (path === '/me/calendar-feed') return json({ active: false, createdAt: null });
+      if (path === '/me/calendar-feed') return json({ active: false, createdAt: null, url: null, webcalUrl: null });
       if (method === 'PUT' && path === '/sessions/s-past/attendance') return json(held);
       return undefined;
     });
@@ -194,31 +198,143 @@ describe('SessionsPage', () => {
     expect(api.calls('PUT', '/sessions/s-past/attendance')[0]?.body).toEqual({ records: [{ menteeId: 'u-me', attendance: 'attended' }] });
   });
 
-  it('creates a calendar feed address, shows it with the refresh explanation, and revokes it', async () => {
-    let active = false;
-    stubApi(({ method, path }) => {
-      if (path === '/me/mentorships') return json([mentorship]);
+  it('offers only the ways both people can meet', async () => {
+    const virtualOnly: MyMentorshipResponse = { ...mentorship, sharedModalities: ['virtual'] };
+    stubApi(({ path }) => {
+      if (path === '/me/mentorships') return json([virtualOnly]);
       if (path === '/me/sessions') return json([]);
-      if (path !== '/me/calendar-feed') return undefined;
-      if (method === 'POST') {
-        active = true;
-        return json({ url: 'https://pm.example/api/calendar/secret.ics', webcalUrl: 'webcal://pm.example/api/calendar/secret.ics', createdAt: '2030-01-01T00:00:00.000Z' }, 201);
-      }
-      if (method === 'DELETE') {
-        active = false;
-        return new Response(null, { status: 204 });
-      }
-      return json({ active, createdAt: active ? '2030-01-01T00:00:00.000Z' : null });
+      if (path === '/me/calendar-feed') return json({ url: null, webcalUrl: null, createdAt: null });
+      return undefined;
     });
     await renderWithProviders(<SessionsPage />);
-    const card = await screen.findByTestId('calendar-feed');
+    const form = await screen.findByTestId('book-session-form');
+    expect(within(form).getByTestId('modality-virtual')).toBeTruthy();
+    expect(within(form).queryByTestId('modality-in_person')).toBeNull();
+    expect(form.textContent).toContain('Only the ways you both can meet are offered.');
+  });
+
+  it('says whose session is in the way, in words and local time, and clears an earlier success when a booking fails', async () => {
+    let attempt = 0;
+    fakeApi(({ method }) => {
+      if (method !== 'POST') return undefined;
+      attempt += 1;
+      return attempt === 1
+        ? json({ ...upcoming, id: 's-new', occurrences: [] }, 201)
+        : json({ statusCode: 409, error: 'Conflict', code: 'SESSION_CONFLICT', message: 'The mentor already has…', conflict: { startsAt: '2030-03-26T09:00:00.000Z', endsAt: '2030-03-26T10:00:00.000Z', who: 'other' } }, 409);
+    });
+    await renderWithProviders(<SessionsPage />);
+    const form = await screen.findByTestId('book-session-form');
+    fireEvent.change(within(form).getByLabelText('Day'), { target: { value: '2030-03-26' } });
+    fireEvent.click((await within(form).findAllByTestId('slot-option'))[0] as HTMLElement);
+    fireEvent.click(within(form).getByTestId('book-submit'));
+    expect(await within(form).findByRole('status')).toBeTruthy();
+    fireEvent.click((await within(form).findAllByTestId('slot-option'))[1] as HTMLElement);
+    fireEvent.click(within(form).getByTestId('book-submit'));
+    const error = await within(form).findByTestId('book-error');
+    expect(error.textContent).toMatch(/^Sara Ahmadi already has a session on .+ Choose another time\.$/);
+    expect(within(form).queryByRole('status')).toBeNull();
+  });
+
+  it('for a mentor, books for their mentee at a chosen time, with no slots asked for', async () => {
+    const asMentor: MyMentorshipResponse = { ...mentorship, myRole: 'mentor', other: { id: 'u-me', fullName: 'Zahra Karimi', email: 'mentee1@demo.example', yearOfStudy: 1 } };
+    const api = stubApi(({ method, path }) => {
+      if (path === '/me/mentorships') return json([asMentor]);
+      if (path === '/me/sessions') return json([]);
+      if (path === '/me/calendar-feed') return json({ url: null, webcalUrl: null, createdAt: null });
+      if (path === '/me/availability') return json({ timeZone: 'UTC', bufferMinutes: 0, weekly: [], overrides: [], published: false, updatedAt: null });
+      if (method === 'POST' && path === '/sessions') return json({ ...upcoming, myRole: 'mentor', occurrences: [] }, 201);
+      return undefined;
+    });
+    await renderWithProviders(<SessionsPage />);
+    const form = await screen.findByTestId('book-session-form');
+    fireEvent.change(within(form).getByLabelText('Day'), { target: { value: '2030-03-26' } });
+    fireEvent.change(await within(form).findByLabelText('Start time'), { target: { value: '15:00' } });
+    fireEvent.click(within(form).getByTestId('book-submit'));
+    await waitFor(() => expect(api.calls('POST', '/sessions')).toHaveLength(1));
+    const body = api.calls('POST', '/sessions')[0]?.body as { mentorshipId: string; startsAt: string };
+    expect(body.mentorshipId).toBe('ms1');
+    expect(new Date(body.startsAt).getTime()).toBe(new Date('2030-03-26T15:00').getTime());
+    expect(api.requests.some((request) => request.path.endsWith('/slots'))).toBe(false);
+  });
+
+  it("reschedules from the mentor's free slots, starting from the session's own day", async () => {
+    const api = fakeApi(({ method, path }) => (method === 'PATCH' && path === '/sessions/s-up' ? json(upcoming) : undefined));
+    await renderWithProviders(<SessionsPage />);
+    const up = within(await screen.findByTestId('upcoming-sessions')).getByTestId('session-row');
+    fireEvent.click(within(up).getByTestId('reschedule-session'));
+    const form = within(up).getByTestId('reschedule-form');
+    const options = await within(form).findAllByTestId('reschedule-slot-option');
+    expect(options).toHaveLength(2);
+    fireEvent.click(options[1] as HTMLElement);
+    fireEvent.click(within(form).getByTestId('reschedule-submit'));
+    await waitFor(() => expect(api.calls('PATCH', '/sessions/s-up')).toHaveLength(1));
+    expect(api.calls('PATCH', '/sessions/s-up')[0]?.body).toEqual({ startsAt: '2030-03-26T09:30:00+00:00', endsAt: '2030-03-26T10:30:00+00:00' });
+  });
+
+  it('in Persian, names the clash as your own session', async () => {
+    fakeApi(({ method }) =>
+      method === 'POST'
+        ? json({ statusCode: 409, error: 'Conflict', code: 'SESSION_CONFLICT', message: 'clash', conflict: { startsAt: '2030-03-26T09:00:00.000Z', endsAt: '2030-03-26T10:00:00.000Z', who: 'you' } }, 409)
+        : undefined,
+    );
+    await renderWithProviders(<SessionsPage />, { language: 'fa' });
+    const form = await screen.findByTestId('book-session-form');
+    fireEvent.change(within(form).getByLabelText('روز'), { target: { value: '2030-03-26' } });
+    fireEvent.click((await within(form).findAllByTestId('slot-option'))[0] as HTMLElement);
+    fireEvent.click(within(form).getByTestId('book-submit'));
+    expect((await within(form).findByTestId('book-error')).textContent).toMatch(/^شما در .+ جلسهٔ دیگری دارید/);
+  });
+
+  it('creates a calendar feed address, shows it again on the next visit, replaces it only after a warning, and revokes it', async () => {
+    let token: string | null = null;
+    const feed = () => ({
+      active: token !== null,
+      createdAt: token ? '2030-01-01T00:00:00.000Z' : null,
+      url: token ? `https://pm.example/api/calendar/${token}.ics` : null,
+      webcalUrl: token ? `webcal://pm.example/api/calendar/${token}.ics` : null,
+    });
+    const api = stubApi(({ method, path }) => {
+      if (path === '/me/mentorships') return json([mentorship]);
+      if (path === '/me/sessions') return json([]);
+      if (method === 'POST' && path === '/me/calendar-feed') {
+        token ??= 'first';
+        return json(feed(), 201);
+      }
+      if (method === 'POST' && path === '/me/calendar-feed/replace') {
+        token = 'second';
+        return json(feed(), 201);
+      }
+      if (path !== '/me/calendar-feed') return undefined;
+      if (method === 'DELETE') {
+        token = null;
+        return new Response(null, { status: 204 });
+      }
+      return json(feed());
+    });
+    const first = await renderWithProviders(<SessionsPage />);
+    let card = await screen.findByTestId('calendar-feed');
     expect(card.textContent).toContain('every few hours');
     fireEvent.click(await within(card).findByTestId('create-feed'));
     const url = (await within(card).findByTestId('feed-url')) as HTMLInputElement;
-    expect(url.value).toBe('https://pm.example/api/calendar/secret.ics');
+    expect(url.value).toBe('https://pm.example/api/calendar/first.ics');
     expect(within(card).getByLabelText('Subscription address')).toBe(url);
+    first.unmount();
+
+    // Coming back: the same address, without making a new one.
+    await renderWithProviders(<SessionsPage />);
+    card = await screen.findByTestId('calendar-feed');
+    expect(((await within(card).findByTestId('feed-url')) as HTMLInputElement).value).toBe('https://pm.example/api/calendar/first.ics');
+    expect(api.calls('POST', '/me/calendar-feed')).toHaveLength(1);
+
+    fireEvent.click(within(card).getByTestId('replace-feed'));
+    expect(within(card).getByTestId('feed-confirm').textContent).toContain('stop updating');
+    expect(api.calls('POST', '/me/calendar-feed/replace')).toHaveLength(0);
+    fireEvent.click(within(card).getByTestId('feed-confirm-submit'));
+    await waitFor(() => expect((within(card).getByTestId('feed-url') as HTMLInputElement).value).toBe('https://pm.example/api/calendar/second.ics'));
+
     fireEvent.click(within(card).getByTestId('revoke-feed'));
+    fireEvent.click(within(card).getByTestId('feed-confirm-submit'));
     expect(await within(card).findByText('The address no longer works.')).toBeTruthy();
-    expect(within(card).queryByTestId('feed-url')).toBeNull();
+    await waitFor(() => expect(within(card).queryByTestId('feed-url')).toBeNull());
   });
 });

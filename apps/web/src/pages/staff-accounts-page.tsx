@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@web/components/page-header';
 import { StaffAccountForm } from '@web/features/admin/components/staff-account-form';
 import { StaffTable } from '@web/features/admin/components/staff-table';
+import { FailedMailsPanel } from '@web/features/notifications/components/failed-mails-panel';
 
 export function StaffAccountsPage() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function StaffAccountsPage() {
         <StaffAccountForm />
         <StaffTable />
       </div>
+      <FailedMailsPanel />
     </>
   );
 }

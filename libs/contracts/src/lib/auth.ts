@@ -67,6 +67,8 @@ export interface UserSummary {
   fullName: string;
   role: Role;
   yearOfStudy: number | null;
+  /** When an admin deactivated the account; null while active (the staff page offers deactivate/reactivate). */
+  deactivatedAt: string | null;
 }
 
 /** An account as admins manage it (`POST /api/users/:id/deactivate`, `/reactivate`). */

@@ -13,6 +13,12 @@ export const ErrorCode = {
   TooManyAttempts: 'TOO_MANY_ATTEMPTS',
   CurrentPasswordIncorrect: 'CURRENT_PASSWORD_INCORRECT',
   AccountDeactivated: 'ACCOUNT_DEACTIVATED',
+  // platform: requests refused before any route runs (body parser, validation pipe, database outage)
+  MalformedBody: 'MALFORMED_BODY',
+  BodyTooLarge: 'BODY_TOO_LARGE',
+  UnsupportedBodyEncoding: 'UNSUPPORTED_BODY_ENCODING',
+  ValidationFailed: 'VALIDATION_FAILED',
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   // access
   Forbidden: 'FORBIDDEN',
   // users
@@ -27,6 +33,9 @@ export const ErrorCode = {
   AlreadyEnrolled: 'ALREADY_ENROLLED',
   AlreadyCoordinator: 'ALREADY_COORDINATOR',
   CapacityOnlyForMentors: 'CAPACITY_ONLY_FOR_MENTORS',
+  EnrollmentNotFound: 'ENROLLMENT_NOT_FOUND',
+  EnrollmentHasActiveMentorship: 'ENROLLMENT_HAS_ACTIVE_MENTORSHIP',
+  CapacityBelowLoad: 'CAPACITY_BELOW_LOAD',
   ProgramClosed: 'PROGRAM_CLOSED',
   // matching
   MatchingRunNotFound: 'MATCHING_RUN_NOT_FOUND',
@@ -43,6 +52,8 @@ export const ErrorCode = {
   PairExcluded: 'PAIR_EXCLUDED',
   // outcomes
   ImportRejected: 'IMPORT_REJECTED',
+  MentorshipStartInFuture: 'MENTORSHIP_START_IN_FUTURE',
+  AcademicRecordNotFound: 'ACADEMIC_RECORD_NOT_FOUND',
   SurveyAlreadyAnswered: 'SURVEY_ALREADY_ANSWERED',
   InvalidSurveyAnswers: 'INVALID_SURVEY_ANSWERS',
   // sessions
@@ -63,6 +74,8 @@ export const ErrorCode = {
   InvalidSlotQuery: 'INVALID_SLOT_QUERY',
   CalendarFeedNotFound: 'CALENDAR_FEED_NOT_FOUND',
   InvalidSessionUpdate: 'INVALID_SESSION_UPDATE',
+  ModalityNotShared: 'MODALITY_NOT_SHARED',
+  UntrustedHost: 'UNTRUSTED_HOST',
   // chat
   ConversationNotFound: 'CONVERSATION_NOT_FOUND',
   ConversationReadOnly: 'CONVERSATION_READ_ONLY',
@@ -72,6 +85,37 @@ export const ErrorCode = {
   MessageNotFound: 'MESSAGE_NOT_FOUND',
   InvalidMessageCursor: 'INVALID_MESSAGE_CURSOR',
   ChatRateLimited: 'RATE_LIMITED',
+  // forum
+  ForumThreadNotFound: 'FORUM_THREAD_NOT_FOUND',
+  ForumPostNotFound: 'FORUM_POST_NOT_FOUND',
+  ForumReplyNotInThread: 'FORUM_REPLY_NOT_IN_THREAD',
+  ForumPostingTooFast: 'FORUM_POSTING_TOO_FAST',
+  ForumAlreadyReported: 'FORUM_ALREADY_REPORTED',
+  ForumNotThreadAuthor: 'FORUM_NOT_THREAD_AUTHOR',
+  ForumThreadHidden: 'FORUM_THREAD_HIDDEN',
+  // onboarding: roster import, invitations, join codes, school sign-in
+  InvitationNotFound: 'INVITATION_NOT_FOUND',
+  JoinCodeNotFound: 'JOIN_CODE_NOT_FOUND',
+  OidcNotConfigured: 'OIDC_NOT_CONFIGURED',
+  OidcSignInFailed: 'OIDC_SIGN_IN_FAILED',
+  OidcEmailNotVerified: 'OIDC_EMAIL_NOT_VERIFIED',
+  OidcIdentityInUse: 'OIDC_IDENTITY_IN_USE',
+  CloseConfirmationMismatch: 'CLOSE_CONFIRMATION_MISMATCH',
+  // relationship: agreements, session logs, check-ins, referrals, mentor hours
+  AgreementEmpty: 'AGREEMENT_EMPTY',
+  AgreementChanged: 'AGREEMENT_CHANGED',
+  GoalNotFound: 'GOAL_NOT_FOUND',
+  UnknownGoal: 'UNKNOWN_GOAL',
+  ReferralNotFound: 'REFERRAL_NOT_FOUND',
+  ReferralAlreadyClosed: 'REFERRAL_ALREADY_CLOSED',
+  CertificateNotAvailable: 'CERTIFICATE_NOT_AVAILABLE',
+  // evaluation: randomized allocation
+  AllocationExists: 'ALLOCATION_EXISTS',
+  AllocationAfterMatching: 'ALLOCATION_AFTER_MATCHING',
+  AllocationNotNeeded: 'ALLOCATION_NOT_NEEDED',
+  AllocationNotFound: 'ALLOCATION_NOT_FOUND',
+  MenteeWaitlisted: 'MENTEE_WAITLISTED',
+  FollowOnSameProgram: 'FOLLOW_ON_SAME_PROGRAM',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

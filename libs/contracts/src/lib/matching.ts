@@ -1,3 +1,5 @@
+import type { Modality } from './enums';
+
 export const MatchingAlgorithm = { Optimal: 'optimal', Stable: 'stable' } as const;
 export type MatchingAlgorithm = (typeof MatchingAlgorithm)[keyof typeof MatchingAlgorithm];
 export const MATCHING_ALGORITHMS: readonly MatchingAlgorithm[] = Object.values(MatchingAlgorithm);
@@ -6,6 +8,15 @@ export const MentorshipStatus = { Active: 'active', Ended: 'ended' } as const;
 export type MentorshipStatus = (typeof MentorshipStatus)[keyof typeof MentorshipStatus];
 
 export type UnmatchedReason = 'no_eligible_mentor' | 'eligible_mentors_full';
+
+/**
+ * The hard rule a manual match broke, as the `rule` field of its error body (beside `code`): the mentor's
+ * year is not above the mentee's, they share no modality, the mentor is at capacity, the mentee already has a
+ * mentor, or the coordinator excluded the pair. A `year` error also carries `mentorYear` and `menteeYear`,
+ * a `capacity` error `capacity`.
+ */
+export type MatchRule = 'year' | 'modality' | 'capacity' | 'already_matched' | 'excluded';
+export const MATCH_RULES: readonly MatchRule[] = ['year', 'modality', 'capacity', 'already_matched', 'excluded'];
 export type MatchReasonCode = 'shared_interest' | 'shared_language' | 'same_campus' | 'shared_modality' | 'year_gap';
 
 export interface MatchReasonDetail {
@@ -119,6 +130,8 @@ export interface CommitRunResponse {
 export interface CreateMentorshipRequest {
   menteeId: string;
   mentorId: string;
+  /** YYYY-MM-DD, the day the pair began; default today in the program's time zone; never after today. */
+  startedOn?: string;
 }
 
 export interface EndMentorshipRequest {
@@ -136,6 +149,8 @@ export interface MentorshipResponse {
   createdAt: string;
   endedAt: string | null;
   endedReason: string | null;
+  /** YYYY-MM-DD in the program's time zone: when mentoring began; the outcomes count "after" from here. */
+  startedOn: string;
 }
 
 /** A student's own mentorship, as mentor or mentee, with the other person. */
@@ -147,6 +162,9 @@ export interface MyMentorshipResponse {
   status: MentorshipStatus;
   other: { id: string; fullName: string; email: string; yearOfStudy: number | null };
   createdAt: string;
+  startedOn: string;
+  /** The ways both can meet (their profiles' modalities in common): the only ones a session of theirs may use. */
+  sharedModalities: Modality[];
 }
 
 export interface ExclusionRequest {

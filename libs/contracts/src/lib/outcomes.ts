@@ -1,3 +1,5 @@
+import type { EvaluationFields } from './evaluation';
+
 export interface ImportResponse {
   /** New records stored by this import (0 when the same file is imported again). */
   imported: number;
@@ -7,14 +9,30 @@ export interface ImportResponse {
   unchanged: number;
   /** Data rows in the file. */
   rows: number;
+  /** True when nothing was stored: `?dryRun=true` validates and counts what an import would do. */
+  dryRun: boolean;
+  /**
+   * Emails of the file that match no account, with their lines (the header is line 1), at most
+   * IMPORT_UNKNOWN_EMAILS_SHOWN of them: classmates outside the platform belong in the comparison group, but a
+   * mistyped mentee email lands there too. `unknownEmailCount` counts them all.
+   */
+  unknownEmails: Array<{ email: string; lines: number[] }>;
+  unknownEmailCount: number;
+  /** Mentees enrolled in the program with no record in the file nor stored: often the other half of a typo. */
+  menteesWithoutRecords: Array<{ userId: string; fullName: string; email: string }>;
 }
+
+export const IMPORT_UNKNOWN_EMAILS_SHOWN = 200;
 
 export interface ImportRejectedBody {
   statusCode: 422;
   error: string;
   message: string;
-  rejected: Array<{ line: number; error: string }>;
+  rejected: Array<{ line: number; error: string; code?: ImportLineCode }>;
 }
+
+/** Why a line was refused, where the dashboard words it itself; other lines carry only the English `error`. */
+export type ImportLineCode = 'staff_account';
 
 export interface AcademicRecordResponse {
   id: string;
@@ -47,7 +65,8 @@ export interface OutcomeDifference {
   pValue: number | null;
 }
 
-export interface OutcomesResponse {
+/** With the evaluation fields (adjusted, doseResponse, randomized): contract "Evaluation", see ./evaluation.ts. */
+export interface OutcomesResponse extends EvaluationFields {
   mentored: OutcomeGroup;
   comparison: OutcomeGroup;
   difference: OutcomeDifference;
@@ -65,6 +84,29 @@ export interface OutcomesResponse {
   health: ProgramHealth;
   startsOn: string;
   records: number;
+  /** Which dates count as before and after mentoring, per group, and how many results the window leaves out. */
+  windows: { mentored: OutcomeWindow; comparison: OutcomeWindow };
+}
+
+/**
+ * The exposure window of one group (CONTRACT.md, "Academic outcomes"). Before is always "taken before the
+ * program's startsOn"; after starts at startsOn for the comparison group and, for a mentored student, at the
+ * later of startsOn and the startedOn of their first mentorship in the program. Results between the two count
+ * in neither.
+ */
+export interface OutcomeWindow {
+  /** YYYY-MM-DD: results taken before this day are "before". */
+  preBefore: string;
+  /** YYYY-MM-DD: the earliest and the latest day from which a student's results count as "after" (null without students). */
+  postFrom: { earliest: string | null; latest: string | null };
+  /** Students of the group in the imported records. */
+  students: number;
+  /** Results counted as after. */
+  postRecords: number;
+  /** Results taken on or after startsOn but before the student's start: counted in neither (0 for the comparison group). */
+  recordsInNeither: number;
+  /** Students with a before value and results since startsOn, none of them on or after their start: out of the analysis. */
+  studentsWithoutPostAfterStart: number;
 }
 
 export interface ProgramHealth {

@@ -1,4 +1,4 @@
-import type { EnrollmentRole } from './enums';
+import type { EnrollmentRole, Modality } from './enums';
 
 export interface CreateProgramRequest {
   name: string;
@@ -20,6 +20,8 @@ export interface ProgramResponse {
   startsOn: string;
   endsOn: string;
   createdAt: string;
+  /** When a coordinator closed the program (read-only from then on); null while open. */
+  closedAt?: string | null;
   /** The caller's relations to the program (a student may only be one of mentor/mentee). */
   myRelations: ProgramRelation[];
   counts: { mentors: number; mentees: number; coordinators: number };
@@ -51,5 +53,17 @@ export interface EnrollmentResponse {
   fullName: string;
   email: string;
   yearOfStudy: number | null;
+  /** How the student can meet (their profile): what a mentor list shows beside the load. */
+  modalities: Modality[];
+  /**
+   * Active mentorships in this program: a mentor's current mentees (their load against `capacity`), 0 or 1
+   * for a mentee (matched or not).
+   */
+  activeMentorships: number;
   createdAt: string;
+}
+
+/** `PATCH /api/programs/:id/enrollments/:enrollmentId`: a mentor's capacity, never below their current load. */
+export interface UpdateEnrollmentRequest {
+  capacity: number;
 }

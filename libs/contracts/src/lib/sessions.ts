@@ -144,7 +144,7 @@ export interface SlotsResponse {
 }
 
 export interface CalendarFeedResponse {
-  /** The secret address to subscribe to; shown once, only its hash is kept. */
+  /** The secret address to subscribe to; the owner can see it again (`GET /api/me/calendar-feed`). */
   url: string;
   /** The same address with the webcal: scheme, which calendar apps open as a subscription. */
   webcalUrl: string;
@@ -154,4 +154,7 @@ export interface CalendarFeedResponse {
 export interface CalendarFeedStatusResponse {
   active: boolean;
   createdAt: string | null;
+  /** The current address, shown again as often as asked; null without a feed, or for one made before addresses could be shown again. */
+  url: string | null;
+  webcalUrl: string | null;
 }

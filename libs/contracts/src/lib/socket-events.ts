@@ -1,4 +1,6 @@
 import type { ChatErrorCode, ReadReceipt } from './chat';
+import type { ForumPostEvent } from './forum';
+import type { Notification } from './notifications';
 
 /**
  * The socket.io event map of the `/chat` namespace, shared by the gateway and the web client so the two
@@ -113,6 +115,10 @@ export interface ChatServerToClientEvents {
   /** Someone sharing a conversation with the caller came online or went offline everywhere. */
   'presence:update': (update: PresenceUpdate) => void;
   'server:shutdown': (notice: ServerShutdownNotice) => void;
+  /** A new thread or reply in a forum of one of the caller's programs (fetch it over HTTP: the event carries no text). */
+  'forum:post': (event: ForumPostEvent) => void;
+  /** A notification of the caller's was stored (CONTRACT.md "Reaching people outside the page"). */
+  'notification:new': (notification: Notification) => void;
 }
 
 export const CHAT_NAMESPACE = '/chat';

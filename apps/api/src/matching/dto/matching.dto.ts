@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { MATCHING_ALGORITHMS, MAX_MATCHING_WEIGHT, type MatchingWeights, type CreateMatchingRunRequest, type CreateMentorshipRequest, type EndMentorshipRequest, type ExclusionRequest, type MatchingAlgorithm, type PreferencesRequest } from '@pm/contracts';
 import { Trim } from '@api/users/dto/normalize';
 
@@ -41,6 +41,12 @@ export class PreferencesDto implements PreferencesRequest {
 export class CreateMentorshipDto implements CreateMentorshipRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() menteeId!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() mentorId!: string;
+
+  @ApiPropertyOptional({ format: 'date', description: "The day the pair began (default today in the program's time zone); never after today. Outcomes count a mentee's results as after mentoring only from here" })
+  @IsOptional() @IsString()
+  // Year 0000 does not exist: PostgreSQL refuses it.
+  @Matches(/^(?!0000)\d{4}-\d{2}-\d{2}$/, { message: 'startedOn must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'startedOn must be a real date' })
+  startedOn?: string;
 }
 
 export class ExclusionDto implements ExclusionRequest {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { SurveySubmission, UpdateSurveyItemsRequest } from '@pm/contracts';
 import { NormalizeEmail, Trim } from '@api/users/dto/normalize';
 
@@ -8,6 +8,26 @@ export class RecordsQuery {
   @ApiPropertyOptional({ description: "One student's records (by email)" })
   @IsOptional() @NormalizeEmail() @IsEmail() @MaxLength(254)
   email?: string;
+
+  @ApiPropertyOptional({ description: 'Records whose email or assessment contains this text (case-insensitive)' })
+  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, description: 'At most this many (default: all); the total is in the X-Total-Count header' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Skip this many (with limit)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000)
+  offset?: number;
+}
+
+export class ImportQuery {
+  @ApiPropertyOptional({ description: 'true: validate and count what the import would do, store nothing' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dryRun?: boolean;
 }
 
 export class SurveyItemInput {

@@ -7,7 +7,10 @@ import {
   type CreateEnrollmentRequest,
   type CreateProgramRequest,
   type EnrollmentRole,
+  type Modality,
   type ProgramRelation,
+  type UpdateEnrollmentRequest,
+  MODALITIES,
 } from '@pm/contracts';
 import { Trim } from '@api/users/dto/normalize';
 
@@ -59,6 +62,12 @@ export class CreateEnrollmentDto implements CreateEnrollmentRequest {
   capacity?: number;
 }
 
+export class UpdateEnrollmentDto implements UpdateEnrollmentRequest {
+  @ApiProperty({ minimum: 1, maximum: 20, description: 'Mentors only; never below their current number of active mentees (409 CAPACITY_BELOW_LOAD)' })
+  @IsInt() @Min(1) @Max(20)
+  capacity!: number;
+}
+
 export class AddCoordinatorDto implements AddCoordinatorRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID()
   userId!: string;
@@ -77,6 +86,7 @@ export class ProgramResponseDto {
   @ApiProperty({ format: 'date' }) startsOn!: string;
   @ApiProperty({ format: 'date' }) endsOn!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the program was closed (read-only since); null while open' }) closedAt!: string | null;
   @ApiProperty({ enum: ['coordinator', 'mentor', 'mentee'], isArray: true }) myRelations!: ProgramRelation[];
   @ApiProperty({ type: ProgramCountsDto }) counts!: ProgramCountsDto;
 }
@@ -90,6 +100,8 @@ export class EnrollmentResponseDto {
   @ApiProperty() fullName!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ type: Number, nullable: true }) yearOfStudy!: number | null;
+  @ApiProperty({ enum: MODALITIES, isArray: true }) modalities!: Modality[];
+  @ApiProperty({ description: "Active mentorships in the program: a mentor's current mentees, 0 or 1 for a mentee" }) activeMentorships!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

@@ -1,4 +1,4 @@
-import type { CreateUserRequest, StaffRole, UserResponse, UserSummary } from '@pm/contracts';
+import type { CreateUserRequest, StaffRole, UserAccountResponse, UserResponse, UserSummary } from '@pm/contracts';
 import { apiFetch } from '@web/lib/api-client';
 
 export const createStaffAccount = (body: CreateUserRequest): Promise<UserResponse> =>
@@ -6,3 +6,6 @@ export const createStaffAccount = (body: CreateUserRequest): Promise<UserRespons
 
 export const fetchStaff = (role: StaffRole, signal?: AbortSignal): Promise<UserSummary[]> =>
   apiFetch<UserSummary[]>('/users', { query: { role }, signal });
+
+export const setAccountActive = (userId: string, active: boolean): Promise<UserAccountResponse> =>
+  apiFetch<UserAccountResponse>(`/users/${encodeURIComponent(userId)}/${active ? 'reactivate' : 'deactivate'}`, { method: 'POST' });

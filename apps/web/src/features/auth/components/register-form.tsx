@@ -4,6 +4,7 @@ import { MAX_YEAR_OF_STUDY, MIN_PASSWORD_LENGTH, MIN_YEAR_OF_STUDY } from '@pm/c
 import { SelectField, TextField } from '@web/components/field';
 import { ErrorAlert } from '@web/components/feedback';
 import { useRegister } from '@web/features/auth/hooks/use-register';
+import { applyServerFieldErrors } from '@web/lib/server-field-errors';
 import { EMAIL_PATTERN } from '@web/lib/validation';
 
 interface RegisterValues {
@@ -22,16 +23,21 @@ export function RegisterForm() {
   const {
     register,
     handleSubmit,
+    setError,
     formState: { errors },
   } = useForm<RegisterValues>({ defaultValues: { fullName: '', email: '', password: '', yearOfStudy: '' } });
 
   const submit = handleSubmit((values) =>
-    registration.mutate({
-      fullName: values.fullName.trim(),
-      email: values.email.trim(),
-      password: values.password,
-      yearOfStudy: Number(values.yearOfStudy),
-    }),
+    registration.mutate(
+      {
+        fullName: values.fullName.trim(),
+        email: values.email.trim(),
+        password: values.password,
+        yearOfStudy: Number(values.yearOfStudy),
+      },
+      // What the API refused is said next to the field, in the reader's language, as well as in the alert.
+      { onError: (error) => applyServerFieldErrors(error, setError, ['fullName', 'email', 'password', 'yearOfStudy'], t) },
+    ),
   );
 
   return (

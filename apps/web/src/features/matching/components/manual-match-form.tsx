@@ -8,6 +8,7 @@ import { useCreateMentorship } from '@web/features/matching/hooks/use-create-men
 import { useMentorships } from '@web/features/matching/hooks/use-mentorships';
 import { usePersonLabel } from '@web/features/matching/hooks/use-person-label';
 import { useProgramPeople } from '@web/features/matching/hooks/use-program-people';
+import { MentorPicker } from './mentor-picker';
 
 export function ManualMatchForm({ programId }: { programId: string }) {
   const { t } = useTranslation();
@@ -25,8 +26,6 @@ export function ManualMatchForm({ programId }: { programId: string }) {
 
   const active = (mentorships.data ?? []).filter((mentorship) => mentorship.status === MentorshipStatus.Active);
   const matchedMentees = new Set(active.map((mentorship) => mentorship.menteeId));
-  const load = new Map<string, number>();
-  for (const mentorship of active) load.set(mentorship.mentorId, (load.get(mentorship.mentorId) ?? 0) + 1);
 
   const submit = handleSubmit((values) => {
     setCreated(null);
@@ -52,16 +51,7 @@ export function ManualMatchForm({ programId }: { programId: string }) {
             </option>
           ))}
         </SelectField>
-        <SelectField id="manual-mentor" label={t('matching.manual.mentor')} aria-required registration={register('mentorId', { required: t('validation.required') })} error={errors.mentorId?.message}>
-          <option value="">{t('matching.people.chooseMentor')}</option>
-          {people.mentors.map((mentor) => (
-            <option key={mentor.userId} value={mentor.userId}>
-              {mentor.capacity === null
-                ? personLabel(mentor)
-                : t('matching.manual.mentorLoad', { person: personLabel(mentor), taken: load.get(mentor.userId) ?? 0, capacity: mentor.capacity })}
-            </option>
-          ))}
-        </SelectField>
+        <MentorPicker mentors={people.mentors} registration={register('mentorId', { required: t('validation.required') })} error={errors.mentorId?.message} />
         <button type="submit" className="button button--primary" disabled={create.isPending} data-testid="manual-match-submit">
           {create.isPending ? t('matching.manual.submitting') : t('matching.manual.submit')}
         </button>

@@ -14,6 +14,8 @@ const mine = (id: string, myRole: 'mentor' | 'mentee', fullName: string, email: 
   status,
   other: { id: `u-${id}`, fullName, email, yearOfStudy },
   createdAt: '2026-03-01T10:00:00.000Z',
+  startedOn: '2026-03-01',
+  sharedModalities: ['virtual'],
 });
 
 describe('MyMentorshipsCard', () => {

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MentorshipStatus, type MyMentorshipResponse } from '@pm/contracts';
 import { LoadingMessage, QueryError } from '@web/components/feedback';
@@ -28,6 +29,9 @@ function PersonList({ mentorships, testId }: { mentorships: readonly MyMentorshi
               <dd>{mentorship.programName}</dd>
             </div>
           </dl>
+          <Link to={`/mentorships/${mentorship.id}`} data-testid="open-pair">
+            {t('relationship.openPair')}
+          </Link>
         </li>
       ))}
     </ul>

@@ -9,6 +9,8 @@ export function useCommitMatchingRun(programId: string) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: queryKeys.programs.matchingRuns(programId) }),
       queryClient.invalidateQueries({ queryKey: queryKeys.programs.mentorships(programId) }),
+      // Enrolments carry each person's load (activeMentorships).
+      queryClient.invalidateQueries({ queryKey: queryKeys.programs.enrollments(programId) }),
     ]);
   return useMutation<CommitRunResponse, Error, string>({
     mutationFn: (runId) => commitMatchingRun(programId, runId),

@@ -11,6 +11,8 @@ export function useCreateMentorship(programId: string) {
       // A new mentorship changes the matching input, so open previews turn stale.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.programs.mentorships(programId) }),
+        // Enrolments carry each person's load (activeMentorships).
+        queryClient.invalidateQueries({ queryKey: queryKeys.programs.enrollments(programId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.programs.matchingRuns(programId) }),
       ]);
     },

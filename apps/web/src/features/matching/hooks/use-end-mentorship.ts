@@ -15,6 +15,8 @@ export function useEndMentorship(programId: string) {
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.programs.mentorships(programId) }),
+        // Enrolments carry each person's load (activeMentorships).
+        queryClient.invalidateQueries({ queryKey: queryKeys.programs.enrollments(programId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.programs.matchingRuns(programId) }),
       ]);
     },

@@ -67,6 +67,78 @@ function ImportSummary({ result }: { result: ImportResponse }) {
   );
 }
 
+/** What the file would do, before anything is stored: the counts, and the emails worth a second look. */
+function ImportPreview({ result, onConfirm, onCancel, busy }: { result: ImportResponse; onConfirm: () => void; onCancel: () => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const format = useNumberFormat();
+  const flagged = result.unknownEmailCount > 0 || result.menteesWithoutRecords.length > 0;
+  return (
+    <div className={flagged ? 'alert alert--warning stack' : 'notice stack'} data-testid="import-preview">
+      <h3 className="subsection-title">{t('recordsImport.previewHeading')}</h3>
+      <p>
+        {t('recordsImport.previewCounts', {
+          count: result.rows,
+          rows: format.integer(result.rows),
+          imported: format.integer(result.imported),
+          updated: format.integer(result.updated),
+          unchanged: format.integer(result.unchanged),
+        })}
+      </p>
+      {result.unknownEmailCount > 0 ? (
+        <div className="stack" data-testid="import-unknown-emails">
+          <p>{t('recordsImport.unknownEmails', { count: result.unknownEmailCount, n: format.integer(result.unknownEmailCount) })}</p>
+          <h4 id="unknown-emails-heading" className="visually-hidden">
+            {t('recordsImport.unknownEmailsHeading')}
+          </h4>
+          <TableScroll labelledBy="unknown-emails-heading">
+            <table className="table table--on-alert" aria-labelledby="unknown-emails-heading">
+              <thead>
+                <tr>
+                  <th scope="col">{t('recordsImport.email')}</th>
+                  <th scope="col">{t('recordsImport.lines')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.unknownEmails.map((entry) => (
+                  <tr key={entry.email}>
+                    <td dir="ltr">{entry.email}</td>
+                    <td>{entry.lines.map((line) => format.integer(line)).join(t('recordsImport.listSeparator'))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          {result.unknownEmailCount > result.unknownEmails.length ? (
+            <p className="muted">{t('recordsImport.unknownEmailsMore', { shown: format.integer(result.unknownEmails.length), n: format.integer(result.unknownEmailCount) })}</p>
+          ) : null}
+        </div>
+      ) : null}
+      {result.menteesWithoutRecords.length > 0 ? (
+        <div className="stack" data-testid="import-mentees-without-records">
+          <p>{t('recordsImport.menteesWithoutRecords', { count: result.menteesWithoutRecords.length, n: format.integer(result.menteesWithoutRecords.length) })}</p>
+          <ul className="help__list">
+            {result.menteesWithoutRecords.map((mentee) => (
+              <li key={mentee.userId}>
+                {mentee.fullName} <span dir="ltr">({mentee.email})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="form__actions">
+        <button type="button" className="button button--primary" onClick={onConfirm} disabled={busy} data-testid="import-confirm">
+          {t('recordsImport.confirm', { count: result.rows, rows: format.integer(result.rows) })}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+          {t('recordsImport.chooseAnother')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const isStaffLine = (entry: { line: number; error: string }): boolean => 'code' in entry && (entry as { code?: unknown }).code === 'staff_account';
+
 function RejectedLines({ rejected }: { rejected: ReadonlyArray<{ line: number; error: string }> }) {
   const { t } = useTranslation();
   const format = useNumberFormat();
@@ -90,8 +162,8 @@ function RejectedLines({ rejected }: { rejected: ReadonlyArray<{ line: number; e
             {visible.map((entry) => (
               <tr key={`${entry.line}-${entry.error}`}>
                 <th scope="row">{format.integer(entry.line)}</th>
-                {/* The API explains each line in English; dir="auto" keeps it readable inside a Persian page. */}
-                <td dir="auto">{entry.error}</td>
+                {/* The API explains each line in English unless it gives a code we word ourselves; dir="auto" keeps it readable inside a Persian page. */}
+                <td dir="auto">{isStaffLine(entry) ? t('recordsImport.staffAccount') : entry.error}</td>
               </tr>
             ))}
           </tbody>
@@ -113,19 +185,33 @@ export function ImportRecordsCard({ programId }: { programId: string }) {
   const {
     register,
     handleSubmit,
+    reset,
     formState: { errors },
   } = useForm<ImportValues>({ defaultValues: { file: null } });
 
+  // A file is first checked (a dry run that stores nothing); the coordinator confirms what it would do.
+  const [checked, setChecked] = useState<File | null>(null);
   const submit = handleSubmit((values) => {
     const file = values.file?.[0];
-    if (file) mutation.mutate(file);
+    if (!file) return;
+    setChecked(file);
+    mutation.mutate({ file, dryRun: true });
   });
+  const confirm = () => {
+    if (checked) mutation.mutate({ file: checked, dryRun: false });
+  };
+  const startOver = () => {
+    setChecked(null);
+    mutation.reset();
+    reset();
+  };
 
   const error = mutation.error;
   const rejected = isApiError(error) ? error.rejected : undefined;
 
   const outcome = (() => {
     if (mutation.isPending) return <ImportBusy phase={phase} progress={progress} onCancel={cancel} />;
+    if (mutation.isSuccess && mutation.data.dryRun) return <ImportPreview result={mutation.data} onConfirm={confirm} onCancel={startOver} busy={mutation.isPending} />;
     if (mutation.isSuccess) return <ImportSummary result={mutation.data} />;
     if (rejected && rejected.length > 0) return <RejectedLines rejected={rejected} />;
     if (isAbort(error)) return <p className="muted" role="status">{t('outcomes.import.cancelled')}</p>;
@@ -176,7 +262,7 @@ export function ImportRecordsCard({ programId }: { programId: string }) {
           </div>
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={mutation.isPending} data-testid="import-submit">
-              {mutation.isPending ? t('outcomes.import.submitting') : t('outcomes.import.submit')}
+              {mutation.isPending ? t('outcomes.import.submitting') : t('recordsImport.check')}
             </button>
           </div>
         </form>

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { LoadingMessage, QueryError } from '@web/components/feedback';
 import { useOutcomes } from '@web/features/outcomes/hooks/use-outcomes';
-import { useFormatDate } from '@web/lib/use-format-date';
-import { useNumberFormat } from '@web/lib/use-number-format';
 import { ChangeDistributionChart } from './change-distribution-chart';
+import { ExposureWindowPanel } from './exposure-window-panel';
 import { DifferencePanel, EffectSizePanel } from './effect-size-panel';
 import { GroupStatsTable } from './group-stats-table';
 import { MeanChangeChart } from './mean-change-chart';
@@ -11,12 +10,12 @@ import { mainGroups, modalityGroups } from './outcome-groups';
 import { PassRatesTable } from './pass-rates-table';
 import { PrePostChart } from './pre-post-chart';
 import { ProgramHealthPanel, SessionsVsChangePanel } from './program-health-panel';
+import { AdjustedEstimatePanel } from './adjusted-estimate-panel';
+import { DoseResponseChart } from './dose-response-chart';
 
 /** The before/after analysis of a program, as CONTRACT.md defines it, in tables, charts and plain words. */
 export function OutcomesDashboard({ programId }: { programId: string }) {
   const { t } = useTranslation();
-  const formatDate = useFormatDate();
-  const format = useNumberFormat();
   const outcomes = useOutcomes(programId);
 
   const body = (() => {
@@ -38,9 +37,7 @@ export function OutcomesDashboard({ programId }: { programId: string }) {
     return (
       <div className="stack" data-testid="outcomes-dashboard">
         <ProgramHealthPanel health={data.health} />
-        <p className="muted">
-          {t('outcomes.basis', { records: format.integer(data.records), count: data.records, startsOn: formatDate(data.startsOn, 'long') })}
-        </p>
+        <ExposureWindowPanel outcomes={data} />
         {data.mentored.n === 0 && data.comparison.n === 0 ? <p className="notice">{t('outcomes.noPairs')}</p> : null}
         <GroupStatsTable id="outcomes-groups" title={t('outcomes.groupsHeading')} groups={groups} />
         <p className="muted">{t('outcomes.notEnoughFootnote')}</p>
@@ -49,6 +46,7 @@ export function OutcomesDashboard({ programId }: { programId: string }) {
           <PrePostChart id="chart-pre-post" title={t('outcomes.charts.prePostTitle')} groups={groups} />
         </div>
         <DifferencePanel outcomes={data} />
+        <AdjustedEstimatePanel outcomes={data} />
         <EffectSizePanel outcomes={data} />
         <ChangeDistributionChart changes={data.changes} />
         <section aria-labelledby="modality-heading" className="stack">
@@ -61,6 +59,7 @@ export function OutcomesDashboard({ programId }: { programId: string }) {
         </section>
         <PassRatesTable passRates={data.passRates} />
         <SessionsVsChangePanel result={data.sessionsVsChange} />
+        <DoseResponseChart dose={data.doseResponse} />
       </div>
     );
   })();

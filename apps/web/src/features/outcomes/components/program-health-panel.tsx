@@ -1,3 +1,4 @@
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { ProgramHealth } from '@pm/contracts';
@@ -68,6 +69,7 @@ function SessionsPerWeekChart({ weeks }: { weeks: ProgramHealth['sessionsPerWeek
 /** Is the program running: how many mentees have a mentor, how often pairs meet, and which pairs went quiet. */
 export function ProgramHealthPanel({ health }: { health: ProgramHealth }) {
   const { t } = useTranslation();
+  const { programId } = useParams();
   const stat = useStatFormat();
   const formatDate = useFormatDate();
   return (
@@ -106,6 +108,14 @@ export function ProgramHealthPanel({ health }: { health: ProgramHealth }) {
             ))}
           </ul>
         )}
+        {/* The pair-health board (issue 14) carries this list further: every pair's status, with reasons. */}
+        {programId ? (
+          <p>
+            <Link to={`/programs/${programId}/pair-health`} data-testid="pair-health-board-link">
+              {t('relationship.links.board')}
+            </Link>
+          </p>
+        ) : null}
       </section>
     </section>
   );

@@ -14,8 +14,8 @@ export function useImportRecords(programId: string) {
   const [phase, setPhase] = useState<ImportPhase>('uploading');
   const controller = useRef<AbortController | null>(null);
 
-  const mutation = useMutation<ImportResponse, Error, File>({
-    mutationFn: (file) => {
+  const mutation = useMutation<ImportResponse, Error, { file: File; dryRun: boolean }>({
+    mutationFn: ({ file, dryRun }) => {
       controller.current = new AbortController();
       setPhase('uploading');
       setProgress({ loaded: 0, total: file.size });
@@ -23,13 +23,16 @@ export function useImportRecords(programId: string) {
         onUploadProgress: setProgress,
         onUploaded: () => setPhase('processing'),
         signal: controller.current.signal,
+        dryRun,
       });
     },
-    onSuccess: async () => {
+    onSuccess: async (result) => {
+      if (result.dryRun) return;
       // New records change the analysis, and the import itself is written to the audit log.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.programs.outcomes(programId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.programs.auditLog(programId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.programs.academicRecords(programId) }),
       ]);
     },
     onSettled: () => {

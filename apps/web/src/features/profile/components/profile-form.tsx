@@ -46,7 +46,7 @@ const withinLimits = (text: string, { max, length }: { max: number; length: numb
   return items.length <= max && items.every((item) => item.length <= length);
 };
 
-function ProfileFields({ profile }: { profile: ProfileResponse }) {
+function ProfileFields({ profile, onSaved }: { profile: ProfileResponse; onSaved?: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateProfile();
   const [saved, setSaved] = useState(false);
@@ -64,6 +64,7 @@ function ProfileFields({ profile }: { profile: ProfileResponse }) {
         // Show what the API stored (trimmed, duplicates dropped), not what was typed.
         reset(toValues(next));
         setSaved(true);
+        onSaved?.();
       },
     });
   });
@@ -135,9 +136,10 @@ function ProfileFields({ profile }: { profile: ProfileResponse }) {
 }
 
 /** Waits for the stored profile so the form starts from it rather than from blanks that would overwrite it. */
-export function ProfileForm() {
+/** `onSaved`: what comes next once the profile is stored (the onboarding step moves on to the program). */
+export function ProfileForm({ onSaved }: { onSaved?: () => void } = {}) {
   const profile = useProfile();
   if (profile.isPending) return <LoadingMessage />;
   if (profile.isError) return <QueryError error={profile.error} onRetry={() => void profile.refetch()} />;
-  return <ProfileFields profile={profile.data} />;
+  return <ProfileFields profile={profile.data} onSaved={onSaved} />;
 }

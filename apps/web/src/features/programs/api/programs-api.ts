@@ -1,4 +1,4 @@
-import type { CreateEnrollmentRequest, CreateProgramRequest, EnrollmentResponse, ProgramResponse } from '@pm/contracts';
+import type { AddCoordinatorRequest, CoordinatorResponse, CreateEnrollmentRequest, CreateProgramRequest, EnrollmentResponse, ProgramResponse, UpdateEnrollmentRequest } from '@pm/contracts';
 import { apiFetch } from '@web/lib/api-client';
 
 const programPath = (programId: string): string => `/programs/${encodeURIComponent(programId)}`;
@@ -16,3 +16,15 @@ export const fetchEnrollments = (programId: string, signal?: AbortSignal): Promi
 
 export const createEnrollment = (programId: string, body: CreateEnrollmentRequest): Promise<EnrollmentResponse> =>
   apiFetch<EnrollmentResponse>(`${programPath(programId)}/enrollments`, { method: 'POST', body });
+
+export const updateEnrollment = (programId: string, enrollmentId: string, body: UpdateEnrollmentRequest): Promise<EnrollmentResponse> =>
+  apiFetch<EnrollmentResponse>(`${programPath(programId)}/enrollments/${encodeURIComponent(enrollmentId)}`, { method: 'PATCH', body });
+
+export const removeEnrollment = (programId: string, enrollmentId: string): Promise<void> =>
+  apiFetch<void>(`${programPath(programId)}/enrollments/${encodeURIComponent(enrollmentId)}`, { method: 'DELETE' });
+
+export const fetchCoordinators = (programId: string, signal?: AbortSignal): Promise<CoordinatorResponse[]> =>
+  apiFetch<CoordinatorResponse[]>(`${programPath(programId)}/coordinators`, { signal });
+
+export const addCoordinator = (programId: string, body: AddCoordinatorRequest): Promise<CoordinatorResponse> =>
+  apiFetch<CoordinatorResponse>(`${programPath(programId)}/coordinators`, { method: 'POST', body });

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CreateProgramRequest } from '@pm/contracts';
+import { DateField } from '@web/components/date-time/date-field';
 import { SelectField, TextField } from '@web/components/field';
 import { ErrorAlert } from '@web/components/feedback';
 import { useCreateProgram } from '@web/features/programs/hooks/use-create-program';
@@ -26,6 +27,7 @@ export function CreateProgramForm() {
   const { zones, local } = useTimeZones();
   const {
     register,
+    control,
     handleSubmit,
     formState: { errors },
   } = useForm<CreateProgramRequest>({ defaultValues: { name: '', timezone: local, startsOn: '', endsOn: '' } });
@@ -66,25 +68,27 @@ export function CreateProgramForm() {
         ))}
       </SelectField>
       <div className="form__row">
-        <TextField
+        <DateField
           id="program-starts-on"
           label={t('programs.create.startsOn')}
           hint={t('programs.create.startsOnHint')}
-          type="date"
           aria-required
-          registration={register('startsOn', { required: t('validation.required') })}
+          control={control}
+          name="startsOn"
+          rules={{ required: t('validation.required') }}
           error={errors.startsOn?.message}
         />
-        <TextField
+        <DateField
           id="program-ends-on"
           label={t('programs.create.endsOn')}
-          type="date"
           aria-required
-          registration={register('endsOn', {
+          control={control}
+          name="endsOn"
+          rules={{
             required: t('validation.required'),
             // ISO dates compare correctly as strings.
             validate: (endsOn, values) => !values.startsOn || endsOn >= values.startsOn || t('programs.create.endsBeforeStart'),
-          })}
+          }}
           error={errors.endsOn?.message}
         />
       </div>

@@ -47,4 +47,6 @@ export const fetchCalendarFeed = (signal?: AbortSignal): Promise<CalendarFeedSta
 
 export const createCalendarFeed = (): Promise<CalendarFeedResponse> => apiFetch<CalendarFeedResponse>('/me/calendar-feed', { method: 'POST' });
 
+export const replaceCalendarFeed = (): Promise<CalendarFeedResponse> => apiFetch<CalendarFeedResponse>('/me/calendar-feed/replace', { method: 'POST' });
+
 export const revokeCalendarFeed = (): Promise<void> => apiFetch<void>('/me/calendar-feed', { method: 'DELETE' });

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MAX_BUFFER_MINUTES, type AvailabilityRequest, type AvailabilityResponse } from '@pm/contracts';
+import { DateField } from '@web/components/date-time/date-field';
+import { TimeField } from '@web/components/date-time/time-field';
 import { SelectField, TextField } from '@web/components/field';
 import { ErrorAlert, LoadingMessage, QueryError, SuccessMessage } from '@web/components/feedback';
 import { useMyAvailability, usePublishAvailability, useWithdrawAvailability } from '@web/features/sessions/hooks/use-availability';
@@ -99,8 +101,8 @@ function AvailabilityEditor({ saved }: { saved: AvailabilityResponse }) {
                 </option>
               ))}
             </SelectField>
-            <TextField id={`weekly-${index}-start`} type="time" label={t('sessions.availability.from')} registration={register(`weekly.${index}.start`, required)} />
-            <TextField id={`weekly-${index}-end`} type="time" label={t('sessions.availability.to')} registration={register(`weekly.${index}.end`, required)} />
+            <TimeField id={`weekly-${index}-start`} label={t('sessions.availability.from')} control={control} name={`weekly.${index}.start`} rules={required} error={errors.weekly?.[index]?.start?.message} />
+            <TimeField id={`weekly-${index}-end`} label={t('sessions.availability.to')} control={control} name={`weekly.${index}.end`} rules={required} error={errors.weekly?.[index]?.end?.message} />
             <button type="button" className="button button--secondary" onClick={() => weekly.remove(index)}>
               {t('sessions.availability.remove')}
             </button>
@@ -116,15 +118,15 @@ function AvailabilityEditor({ saved }: { saved: AvailabilityResponse }) {
         <legend className="field__label">{t('sessions.availability.overrides')}</legend>
         {overrides.fields.map((field, index) => (
           <div key={field.id} className="button-row" data-testid="override">
-            <TextField id={`override-${index}-date`} type="date" label={t('sessions.availability.overrideDate')} registration={register(`overrides.${index}.date`, required)} />
+            <DateField id={`override-${index}-date`} label={t('sessions.availability.overrideDate')} control={control} name={`overrides.${index}.date`} rules={required} error={errors.overrides?.[index]?.date?.message} />
             <SelectField id={`override-${index}-kind`} label={t('sessions.availability.overrideKind')} registration={register(`overrides.${index}.kind`)}>
               <option value="off">{t('sessions.availability.dayOff')}</option>
               <option value="extra">{t('sessions.availability.extraHours')}</option>
             </SelectField>
             {overrideKinds[index]?.kind === 'extra' ? (
               <>
-                <TextField id={`override-${index}-start`} type="time" label={t('sessions.availability.from')} registration={register(`overrides.${index}.start`)} />
-                <TextField id={`override-${index}-end`} type="time" label={t('sessions.availability.to')} registration={register(`overrides.${index}.end`)} />
+                <TimeField id={`override-${index}-start`} label={t('sessions.availability.from')} control={control} name={`overrides.${index}.start`} error={errors.overrides?.[index]?.start?.message} />
+                <TimeField id={`override-${index}-end`} label={t('sessions.availability.to')} control={control} name={`overrides.${index}.end`} error={errors.overrides?.[index]?.end?.message} />
               </>
             ) : null}
             <button type="button" className="button button--secondary" onClick={() => overrides.remove(index)}>

@@ -1,17 +1,21 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MentorshipStatus, Modality, type MyMentorshipResponse } from '@pm/contracts';
+import { DateField } from '@web/components/date-time/date-field';
+import { TimeField } from '@web/components/date-time/time-field';
 import { SelectField, TextField } from '@web/components/field';
 import { LoadingMessage, QueryError, SuccessMessage } from '@web/components/feedback';
 import { useBookSession } from '@web/features/sessions/hooks/use-session-mutations';
 import { useSlots } from '@web/features/sessions/hooks/use-slots';
-import { isApiError } from '@web/lib/api-error';
-import { describeError } from '@web/lib/describe-error';
 import { useFormatDate, useFormatTime } from '@web/lib/use-format-date';
 import { dayRange, localRange, viewerTimeZone } from './session-time';
+import { useBookingError } from './use-booking-error';
 
 const DURATIONS = [30, 45, 60, 90] as const;
+
+/** Virtual when the pair can, as it needs no room; else their one shared way. */
+const preferredModality = (shared: readonly Modality[]): Modality | undefined => (shared.includes(Modality.Virtual) ? Modality.Virtual : shared[0]);
 
 interface BookValues {
   mentorshipId: string;
@@ -23,79 +27,117 @@ interface BookValues {
   location: string;
 }
 
-/** A mentee books a session with their mentor: a free slot (or any time, when the mentor published no hours), in person or virtual. */
+/**
+ * Books a session of one of the student's active mentorships. A mentee picks a free slot of their mentor (or
+ * any time, when the mentor published no hours); a mentor books for their mentee at any time, as the
+ * contract allows. Only the ways both can meet are offered; the API refuses the others too.
+ */
 export function BookSessionForm({ mentorships }: { mentorships: readonly MyMentorshipResponse[] }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const formatTime = useFormatTime();
+  const bookingError = useBookingError();
   const book = useBookSession();
   const [booked, setBooked] = useState<string | null>(null);
-  const mine = mentorships.filter((mentorship) => mentorship.myRole === 'mentee' && mentorship.status === MentorshipStatus.Active);
+  const mine = mentorships.filter((mentorship) => mentorship.status === MentorshipStatus.Active);
   const {
     register,
+    control,
     handleSubmit,
     watch,
     setError,
+    setValue,
+    getValues,
     reset,
     formState: { errors },
   } = useForm<BookValues>({
-    defaultValues: { mentorshipId: mine[0]?.id ?? '', day: '', durationMinutes: '60', slot: '', start: '', modality: Modality.Virtual, location: '' },
+    defaultValues: {
+      mentorshipId: mine[0]?.id ?? '',
+      day: '',
+      durationMinutes: '60',
+      slot: '',
+      start: '',
+      modality: preferredModality(mine[0]?.sharedModalities ?? []) ?? Modality.Virtual,
+      location: '',
+    },
   });
   const [mentorshipId, day, durationText, modality] = watch(['mentorshipId', 'day', 'durationMinutes', 'modality']);
+  const selected = mine.find((mentorship) => mentorship.id === mentorshipId);
+  const shared = selected?.sharedModalities ?? [];
+  const asMentor = selected?.myRole === 'mentor';
   const durationMinutes = Number(durationText);
   const range = day ? dayRange(day) : null;
   const timeZone = viewerTimeZone();
-  const slots = useSlots(mentorshipId, range ? { ...range, timeZone, durationMinutes } : null);
+  // A mentor may book any time, so their own published hours do not limit the choice.
+  const slots = useSlots(mentorshipId, range && !asMentor ? { ...range, timeZone, durationMinutes } : null);
+  const sharedKey = shared.join(',');
+
+  // Another mentorship may share other ways to meet: never keep one the new pair does not share.
+  useEffect(() => {
+    const ways = sharedKey === '' ? [] : (sharedKey.split(',') as Modality[]);
+    const preferred = preferredModality(ways);
+    if (preferred !== undefined && !ways.includes(getValues('modality'))) setValue('modality', preferred);
+  }, [sharedKey, getValues, setValue]);
 
   if (mine.length === 0) return null;
 
-  const submit = handleSubmit((values) => {
-    setBooked(null);
-    let times: { startsAt: string; endsAt: string } | null = null;
-    if (slots.data?.published) {
-      const chosen = slots.data.slots.find((slot) => slot.startsAt === values.slot);
-      if (!chosen) {
-        setError('slot', { message: t('sessions.book.chooseSlot') });
+  const submit = handleSubmit(
+    (values) => {
+      setBooked(null);
+      if (!shared.includes(values.modality)) {
+        setError('modality', { message: t('booking.chooseModality') });
         return;
       }
-      times = { startsAt: chosen.startsAt, endsAt: chosen.endsAt };
-    } else {
-      times = localRange(values.day, values.start, durationMinutes);
-      if (!times) {
-        setError('start', { message: t('validation.required') });
-        return;
+      let times: { startsAt: string; endsAt: string } | null = null;
+      if (!asMentor && slots.data?.published) {
+        const chosen = slots.data.slots.find((slot) => slot.startsAt === values.slot);
+        if (!chosen) {
+          setError('slot', { message: t('sessions.book.chooseSlot') });
+          return;
+        }
+        times = { startsAt: chosen.startsAt, endsAt: chosen.endsAt };
+      } else {
+        times = localRange(values.day, values.start, durationMinutes);
+        if (!times) {
+          setError('start', { message: t('validation.required') });
+          return;
+        }
       }
-    }
-    const location = values.location.trim();
-    book.mutate(
-      { mentorshipId: values.mentorshipId, ...times, modality: values.modality, ...(values.modality === Modality.InPerson ? { location } : {}) },
-      {
-        onSuccess: (session) => {
-          setBooked(t('sessions.book.success', { date: formatDate(session.startsAt, 'full'), time: formatTime(session.startsAt) }));
-          reset({ ...values, slot: '', start: '' });
+      const location = values.location.trim();
+      book.mutate(
+        { mentorshipId: values.mentorshipId, ...times, modality: values.modality, ...(values.modality === Modality.InPerson ? { location } : {}) },
+        {
+          onSuccess: (session) => {
+            setBooked(t('sessions.book.success', { date: formatDate(session.startsAt, 'full'), time: formatTime(session.startsAt) }));
+            reset({ ...values, slot: '', start: '' });
+          },
+          // A refusal replaces any earlier success: two messages would contradict each other.
+          onError: () => setBooked(null),
         },
-      },
-    );
-  });
+      );
+    },
+    () => setBooked(null),
+  );
 
-  const bookError = (() => {
-    if (!book.error) return null;
-    if (isApiError(book.error) && book.error.conflict) {
-      const { startsAt, endsAt } = book.error.conflict;
-      return t('sessions.book.conflict', { date: formatDate(startsAt, 'full'), start: formatTime(startsAt), end: formatTime(endsAt) });
-    }
-    return describeError(book.error, t);
-  })();
+  const bookError = bookingError(book.error, selected?.other.fullName ?? null);
 
   const timePicker = (() => {
-    if (!range) return <p className="field__hint">{t('sessions.book.pickDayFirst')}</p>;
+    if (!range) return <p className="field__hint">{asMentor ? t('booking.pickDayMentor') : t('sessions.book.pickDayFirst')}</p>;
+    if (asMentor) {
+      return (
+        <>
+          <p className="field__hint">{t('booking.mentorAnyTime', { name: selected.other.fullName })}</p>
+          <TimeField id="book-start" label={t('sessions.fields.start')} aria-required control={control} name="start" rules={{ required: t('validation.required') }} error={errors.start?.message} />
+        </>
+      );
+    }
     if (slots.isPending) return <LoadingMessage />;
     if (slots.isError) return <QueryError error={slots.error} onRetry={() => void slots.refetch()} />;
     if (!slots.data.published) {
       return (
         <>
           <p className="field__hint">{t('sessions.book.noAvailability')}</p>
-          <TextField id="book-start" type="time" label={t('sessions.fields.start')} aria-required registration={register('start', { required: t('validation.required') })} error={errors.start?.message} />
+          <TimeField id="book-start" label={t('sessions.fields.start')} aria-required control={control} name="start" rules={{ required: t('validation.required') }} error={errors.start?.message} />
         </>
       );
     }
@@ -136,11 +178,13 @@ export function BookSessionForm({ mentorships }: { mentorships: readonly MyMento
         <SelectField id="book-mentorship" label={t('sessions.book.mentorship')} aria-required registration={register('mentorshipId', { required: t('validation.required') })} error={errors.mentorshipId?.message}>
           {mine.map((mentorship) => (
             <option key={mentorship.id} value={mentorship.id}>
-              {t('sessions.book.mentorshipOption', { mentor: mentorship.other.fullName, program: mentorship.programName })}
+              {mentorship.myRole === 'mentor'
+                ? t('booking.menteeOption', { mentee: mentorship.other.fullName, program: mentorship.programName })
+                : t('sessions.book.mentorshipOption', { mentor: mentorship.other.fullName, program: mentorship.programName })}
             </option>
           ))}
         </SelectField>
-        <TextField id="book-day" type="date" label={t('sessions.fields.day')} aria-required registration={register('day', { required: t('validation.required') })} error={errors.day?.message} />
+        <DateField id="book-day" label={t('sessions.fields.day')} aria-required control={control} name="day" rules={{ required: t('validation.required') }} error={errors.day?.message} />
         <SelectField id="book-duration" label={t('sessions.fields.duration')} registration={register('durationMinutes')}>
           {DURATIONS.map((minutes) => (
             <option key={minutes} value={String(minutes)}>
@@ -149,16 +193,24 @@ export function BookSessionForm({ mentorships }: { mentorships: readonly MyMento
           ))}
         </SelectField>
         {timePicker}
-        <fieldset className="fieldset">
+        <fieldset className="fieldset" aria-describedby="book-modality-hint">
           <legend className="field__label">{t('sessions.fields.modality')}</legend>
+          <p className="field__hint" id="book-modality-hint">
+            {shared.length === 0 ? t('booking.noSharedModality', { name: selected?.other.fullName ?? '' }) : t('booking.sharedModalityHint')}
+          </p>
           <div className="radio-group">
-            {[Modality.Virtual, Modality.InPerson].map((value) => (
+            {shared.map((value) => (
               <label key={value} className="radio">
                 <input type="radio" value={value} data-testid={`modality-${value}`} {...register('modality')} />
                 <span className="radio__label">{t(`sessions.modality.${value}`)}</span>
               </label>
             ))}
           </div>
+          {errors.modality ? (
+            <p className="field__error" role="alert">
+              {errors.modality.message}
+            </p>
+          ) : null}
         </fieldset>
         {modality === Modality.InPerson ? (
           <TextField
@@ -171,7 +223,7 @@ export function BookSessionForm({ mentorships }: { mentorships: readonly MyMento
             error={errors.location?.message}
           />
         ) : null}
-        <button type="submit" className="button button--primary" disabled={book.isPending} data-testid="book-submit">
+        <button type="submit" className="button button--primary" disabled={book.isPending || shared.length === 0} data-testid="book-submit">
           {book.isPending ? t('sessions.book.submitting') : t('sessions.book.submit')}
         </button>
       </form>

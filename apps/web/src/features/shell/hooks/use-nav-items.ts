@@ -1,7 +1,7 @@
 import { Role } from '@pm/contracts';
 import { useSignedInUser } from '@web/features/auth/hooks/use-signed-in-user';
 
-export type NavLabelKey = 'nav.home' | 'nav.programs' | 'nav.myPrograms' | 'nav.myResults' | 'nav.staffAccounts' | 'nav.profile' | 'nav.sessions' | 'nav.chat';
+export type NavLabelKey = 'nav.home' | 'nav.programs' | 'nav.myPrograms' | 'nav.myResults' | 'nav.staffAccounts' | 'nav.profile' | 'nav.sessions' | 'nav.chat' | 'relationship.nav.help';
 
 export interface NavItem {
   to: string;
@@ -16,7 +16,7 @@ const HOME: NavItem = { to: '/', labelKey: 'nav.home', end: true };
 export function navItemsFor(role: Role): NavItem[] {
   switch (role) {
     case Role.Student:
-      return [HOME, { to: '/programs', labelKey: 'nav.myPrograms' }, { to: '/sessions', labelKey: 'nav.sessions' }, { to: '/chat', labelKey: 'nav.chat' }, { to: '/results', labelKey: 'nav.myResults' }, { to: '/profile', labelKey: 'nav.profile' }];
+      return [HOME, { to: '/programs', labelKey: 'nav.myPrograms' }, { to: '/sessions', labelKey: 'nav.sessions' }, { to: '/chat', labelKey: 'nav.chat' }, { to: '/results', labelKey: 'nav.myResults' }, { to: '/help', labelKey: 'relationship.nav.help' }, { to: '/profile', labelKey: 'nav.profile' }];
     case Role.Coordinator:
       return [HOME, { to: '/programs', labelKey: 'nav.programs' }];
     case Role.Admin:

@@ -1,0 +1,27 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SurveySubmission, UpdateSurveyItemsRequest } from '@pm/contracts';
+import { fetchSurveyItems, fetchSurveySummary, submitSurvey, updateSurveyItems } from '@web/features/surveys/api/surveys-api';
+import { queryKeys } from '@web/lib/query-keys';
+
+export function useSurveyItems(programId: string) {
+  return useQuery({ queryKey: queryKeys.programs.surveyItems(programId), queryFn: ({ signal }) => fetchSurveyItems(programId, signal) });
+}
+
+export function useSurveySummary(programId: string) {
+  return useQuery({ queryKey: queryKeys.programs.surveySummary(programId), queryFn: ({ signal }) => fetchSurveySummary(programId, signal) });
+}
+
+export function useUpdateSurveyItems(programId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: UpdateSurveyItemsRequest) => updateSurveyItems(programId, request),
+    onSuccess: async (items) => {
+      queryClient.setQueryData(queryKeys.programs.surveyItems(programId), items);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.programs.surveySummary(programId) });
+    },
+  });
+}
+
+export function useSubmitSurvey(programId: string) {
+  return useMutation({ mutationFn: (submission: SurveySubmission) => submitSurvey(programId, submission) });
+}

@@ -1,0 +1,15 @@
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ProgramSubpage } from '@web/features/programs/components/program-subpage';
+import { SurveyForm } from '@web/features/surveys/components/survey-form';
+
+/** Mentees: the end-of-program survey about their mentoring. */
+export function SurveyPage() {
+  const { t } = useTranslation();
+  const { programId = '' } = useParams();
+  return (
+    <ProgramSubpage programId={programId} title={t('surveys.answerTitle')}>
+      {(program) => <SurveyForm programId={program.id} />}
+    </ProgramSubpage>
+  );
+}

@@ -48,7 +48,7 @@ describe('relationship: a mentor logs a session in seconds, a coordinator reads 
     page = await context.newPage();
     await signIn(page, 'coordinator@demo.example', 'demo-password');
     await page.getByTestId('program-list').waitFor();
-    await page.getByTestId('program-list').getByRole('link').first().click();
+    await page.getByTestId('program-list').getByRole('link', { name: 'Preclinical Peer Mentoring' }).click();
     await page.getByTestId('pair-health-link').click();
     await page.getByTestId('pair-health-page').waitFor();
     await page.getByTestId('pair-list').waitFor();

@@ -116,6 +116,8 @@ export const DEMO_DATA_WORDS = [
   'Anatomy midterm', 'Physiology midterm', 'Quiz',
   // The seed's assessment names (apps/api/src/seed).
   'Anatomy quiz', 'Physiology quiz', 'Biochemistry final', 'Biochemistry midterm', 'Histology practical', 'Neuroanatomy practical',
+  // What other specs write into the same run's database: session rooms and the evaluation spec's assessments.
+  'Library, room 2', 'Library, room 3', 'Library 2.14', 'Physiology final', 'Room',
 ];
 
 /**

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role, type SurveyItemResponse, type SurveySummaryResponse } from '@pm/contracts';
 import { Auth, CurrentActor, type Actor } from '@api/common/access.decorators';
-import { SurveySubmissionDto, UpdateSurveyItemsDto } from './dto/outcomes.dto';
+import { SurveyLanguageQueryDto, SurveySubmissionDto, UpdateSurveyItemsDto } from './dto/outcomes.dto';
 import { SurveysService } from './surveys.service';
 
 @ApiTags('outcomes')
@@ -13,8 +13,8 @@ export class SurveysController {
   @Get('programs/:id/survey-items')
   @Auth()
   @ApiOkResponse({ description: 'The Likert items currently asked (1 = strongly disagree … 5 = strongly agree)' })
-  surveyItems(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<SurveyItemResponse[]> {
-    return this.surveys.items(actor, id);
+  surveyItems(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: SurveyLanguageQueryDto): Promise<SurveyItemResponse[]> {
+    return this.surveys.items(actor, id, query.lang);
   }
 
   @Put('programs/:id/survey-items')
@@ -33,7 +33,7 @@ export class SurveysController {
 
   @Get('programs/:id/survey-summary')
   @Auth(Role.Coordinator, Role.Admin)
-  surveySummary(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<SurveySummaryResponse> {
-    return this.surveys.summary(actor, id);
+  surveySummary(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: SurveyLanguageQueryDto): Promise<SurveySummaryResponse> {
+    return this.surveys.summary(actor, id, query.lang);
   }
 }

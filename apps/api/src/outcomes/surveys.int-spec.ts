@@ -28,6 +28,17 @@ describe('perception surveys (integration)', () => {
     expect(summary.body.items[0].sd).toBeCloseTo(Math.SQRT2, 10);
   });
 
+  it('writes the default statements in the language of the first reader, and keeps them for everyone after', async () => {
+    const c = await newCoordinator(t);
+    const p = await newProgram(t, c);
+    const first = (await t.http().get(`/api/programs/${p.id}/survey-items`).query({ lang: 'fa' }).set(c.auth).expect(200)).body as Array<{ key: string; text: string }>;
+    expect(first.map((i) => i.key)).toEqual(['useful', 'supported', 'confidence', 'study_skills', 'recommend']);
+    for (const item of first) expect(item.text).toMatch(/[\u0600-\u06ff]/);
+    const later = (await t.http().get(`/api/programs/${p.id}/survey-items`).query({ lang: 'en' }).set(c.auth).expect(200)).body as Array<{ text: string }>;
+    expect(later.map((i) => i.text)).toEqual(first.map((i) => i.text));
+    await t.http().get(`/api/programs/${p.id}/survey-items`).query({ lang: 'de' }).set(c.auth).expect(400);
+  });
+
   it('refuses incomplete, repeated, out-of-range or foreign answers with 400, and mentors and strangers', async () => {
     const c = await newCoordinator(t);
     const p = await newProgram(t, c);

@@ -9,7 +9,7 @@ import type { Actor } from '@api/common/access.decorators';
 import { ProgramAccess } from '@api/programs/program-access.service';
 import type { SurveySubmissionDto, UpdateSurveyItemsDto } from './dto/outcomes.dto';
 import { invalidSurveyAnswers, surveyAlreadyAnswered } from './outcomes.errors';
-import { DEFAULT_SURVEY_ITEMS } from './survey-defaults';
+import { defaultSurveyItems, type SurveyLanguage } from './survey-defaults';
 import { SurveyAnswerEntity, SurveyItemEntity, SurveyResponseEntity } from './survey.entities';
 
 @Injectable()
@@ -20,9 +20,9 @@ export class SurveysService {
   ) {}
 
   /** Coordinators and enrolled students: the items currently asked (the defaults until edited). */
-  async items(actor: Actor, programId: string): Promise<SurveyItemResponse[]> {
+  async items(actor: Actor, programId: string, language: SurveyLanguage = 'en'): Promise<SurveyItemResponse[]> {
     await this.access.requireMember(actor, programId);
-    return this.activeItems(programId);
+    return this.activeItems(programId, language);
   }
 
   /** Coordinators of the program: replace the items. Known keys keep their answers; missing keys are retired. */
@@ -67,9 +67,9 @@ export class SurveysService {
   }
 
   /** Coordinators of the program: per-item summaries (n, mean, sd, distribution), for every item ever asked. */
-  async summary(actor: Actor, programId: string): Promise<SurveySummaryResponse> {
+  async summary(actor: Actor, programId: string, language: SurveyLanguage = 'en'): Promise<SurveySummaryResponse> {
     await this.access.requireCoordinator(actor, programId);
-    await this.ensureDefaults(programId, this.dataSource.manager);
+    await this.ensureDefaults(programId, this.dataSource.manager, language);
     const items = await this.dataSource.manager.find(SurveyItemEntity, { where: { programId }, order: { position: 'ASC', key: 'ASC' } });
     const answers: Array<{ item_id: string; value: number }> = await this.dataSource.query(
       `SELECT a.item_id, a.value FROM survey_answer a JOIN survey_response r ON r.id = a.response_id WHERE r.program_id = $1`,
@@ -88,21 +88,24 @@ export class SurveysService {
     };
   }
 
-  private async activeItems(programId: string): Promise<SurveyItemResponse[]> {
-    await this.ensureDefaults(programId, this.dataSource.manager);
+  private async activeItems(programId: string, language: SurveyLanguage = 'en'): Promise<SurveyItemResponse[]> {
+    await this.ensureDefaults(programId, this.dataSource.manager, language);
     const rows = await this.dataSource.manager.find(SurveyItemEntity, { where: { programId, active: true }, order: { position: 'ASC', key: 'ASC' } });
     return rows.map((r) => ({ id: r.id, key: r.key, text: r.text, position: r.position }));
   }
 
-  /** A program gets the default items the first time anyone looks; concurrent first looks insert once. */
-  private async ensureDefaults(programId: string, manager: EntityManager): Promise<void> {
+  /**
+   * A program gets the default items the first time anyone looks, in that reader's language (a Persian
+   * coordinator never meets English statements they did not write); concurrent first looks insert once.
+   */
+  private async ensureDefaults(programId: string, manager: EntityManager, language: SurveyLanguage = 'en'): Promise<void> {
     const count = await manager.count(SurveyItemEntity, { where: { programId } });
     if (count > 0) return;
     await manager
       .createQueryBuilder()
       .insert()
       .into(SurveyItemEntity)
-      .values(DEFAULT_SURVEY_ITEMS.map((item, position) => ({ programId, key: item.key, text: item.text, position, active: true })))
+      .values(defaultSurveyItems(language).map((item, position) => ({ programId, key: item.key, text: item.text, position, active: true })))
       .orIgnore()
       .execute();
   }

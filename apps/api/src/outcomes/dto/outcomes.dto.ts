@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { SurveySubmission, UpdateSurveyItemsRequest } from '@pm/contracts';
 import { NormalizeEmail, Trim } from '@api/users/dto/normalize';
+import { SURVEY_LANGUAGES, type SurveyLanguage } from '../survey-defaults';
 
 export class RecordsQuery {
   @ApiPropertyOptional({ description: "One student's records (by email)" })
@@ -58,4 +59,10 @@ export class SurveySubmissionDto implements SurveySubmission {
   @ApiProperty({ type: [SurveyAnswerInput] })
   @IsArray() @ArrayMaxSize(20) @IsObject({ each: true, message: '$property must hold objects' }) @ValidateNested({ each: true }) @Type(() => SurveyAnswerInput)
   answers!: SurveyAnswerInput[];
+}
+
+export class SurveyLanguageQueryDto {
+  @ApiPropertyOptional({ enum: SURVEY_LANGUAGES, default: 'en', description: 'The language of the default statements, when this read is the first and creates them' })
+  @IsOptional() @IsIn(SURVEY_LANGUAGES)
+  lang?: SurveyLanguage;
 }

@@ -2,13 +2,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SurveySubmission, UpdateSurveyItemsRequest } from '@pm/contracts';
 import { fetchSurveyItems, fetchSurveySummary, submitSurvey, updateSurveyItems } from '@web/features/surveys/api/surveys-api';
 import { queryKeys } from '@web/lib/query-keys';
+import { useLanguage } from '@web/lib/use-language';
 
+// The language only matters the first time a program's survey is read (it picks the default statements'
+// language), so it stays out of the query keys.
 export function useSurveyItems(programId: string) {
-  return useQuery({ queryKey: queryKeys.programs.surveyItems(programId), queryFn: ({ signal }) => fetchSurveyItems(programId, signal) });
+  const [language] = useLanguage();
+  return useQuery({ queryKey: queryKeys.programs.surveyItems(programId), queryFn: ({ signal }) => fetchSurveyItems(programId, language, signal) });
 }
 
 export function useSurveySummary(programId: string) {
-  return useQuery({ queryKey: queryKeys.programs.surveySummary(programId), queryFn: ({ signal }) => fetchSurveySummary(programId, signal) });
+  const [language] = useLanguage();
+  return useQuery({ queryKey: queryKeys.programs.surveySummary(programId), queryFn: ({ signal }) => fetchSurveySummary(programId, language, signal) });
 }
 
 export function useUpdateSurveyItems(programId: string) {

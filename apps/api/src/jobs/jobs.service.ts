@@ -201,16 +201,19 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private queue(boss: PgBoss, name: string, options: WorkOptions = this.registrations.get(name)?.options ?? {}): Promise<void> {
     let created = this.queues.get(name);
     if (!created) {
-      // createQueue is idempotent (ON CONFLICT DO NOTHING) and safe between instances.
+      const settings = {
+        retryLimit: options.retryLimit ?? 5,
+        retryDelay: options.retryDelay ?? 5,
+        retryBackoff: options.retryBackoff ?? true,
+        expireInSeconds: options.expireInSeconds ?? 300,
+      };
+      // createQueue is idempotent (ON CONFLICT DO NOTHING) and safe between instances, but it keeps
+      // the first creator's retry settings. The instance that works the queue states them again, so a
+      // changed MAIL_RETRY_DELAY_SECONDS takes effect at the next start instead of never.
+      const owned = this.registrations.has(name);
       created = boss
-        .createQueue(name, {
-          name,
-          policy: options.policy ?? 'standard',
-          retryLimit: options.retryLimit ?? 5,
-          retryDelay: options.retryDelay ?? 5,
-          retryBackoff: options.retryBackoff ?? true,
-          expireInSeconds: options.expireInSeconds ?? 300,
-        })
+        .createQueue(name, { name, policy: options.policy ?? 'standard', ...settings })
+        .then(() => (owned ? boss.updateQueue(name, { name, ...settings }) : undefined))
         .catch((e: unknown) => {
           this.queues.delete(name);
           throw e;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, baseUrl, launchBrowser, signIn } from './support/browser';
+import { demoDataAllowList, JOURNEY_SETUPS, JOURNEY_TIMEOUT_MS, openJourney, pageProblems, signInAs } from './support/journey';
 
 const DEMO_PROGRAM = 'Preclinical Peer Mentoring';
 const COORDINATOR = { email: 'coordinator@demo.example', password: 'demo-password' };
@@ -130,4 +131,83 @@ describe('onboarding: a cohort comes in through a roster, invitations and a join
     await page.goto(`${baseUrl()}/join?code=${code.code}`);
     await page.getByTestId('join-already').waitFor();
   }, 180_000);
+});
+
+/**
+ * The same three doors in both languages at both widths: the coordinator's roster page with a preview, the
+ * join-code card and the invitations table; the invite page and the profile step; the join page. Each page is
+ * checked for axe findings, sideways scrolling on a phone and English left on a Persian page.
+ */
+describe.each(JOURNEY_SETUPS)('onboarding pages read well ($label)', (setup) => {
+  let browser: Browser;
+  let allow: string[];
+  const tag = `${setup.language}-${setup.viewport}-${run}`;
+  const invitee = { email: `invitee-${tag}@uni.example`, name: 'Sara Ahmadi' };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    allow = [...(await demoDataAllowList()), invitee.email, invitee.name, 'Nima Rahimi', 'Leila Karimi'];
+  });
+  afterAll(async () => browser.close());
+
+  it('roster page, invite page with the profile step, and join page', async () => {
+    const token = await coordinatorToken();
+    const programId = await demoProgramId(token);
+    const coordinator = await openJourney(browser, setup);
+    try {
+      await signInAs(coordinator.page, COORDINATOR.email, COORDINATOR.password);
+      await coordinator.page.goto(`${baseUrl()}/programs/${programId}/roster`);
+      await coordinator.page.getByTestId('roster-card').waitFor();
+      await coordinator.page.getByTestId('join-codes-card').waitFor();
+      await coordinator.page.getByTestId('invitations-card').waitFor();
+      await coordinator.page.getByTestId('roster-file').setInputFiles(rosterFile());
+      await coordinator.page.getByTestId('roster-check').click();
+      await coordinator.page.getByTestId('roster-preview').waitFor();
+      expect(await pageProblems(coordinator, { allow })).toEqual([]);
+    } finally {
+      await coordinator.context.close();
+    }
+
+    // An invitation of this setup's own, through the API, opened by the invitee in their language.
+    const csv = `email,full_name,year_of_study,role,capacity\r\n${invitee.email},${invitee.name},2,mentee,\r\n`;
+    const imported = await fetch(`${baseUrl()}/api/programs/${programId}/roster/import`, { method: 'POST', headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${token}` }, body: csv });
+    expect(imported.status).toBe(200);
+    const invitations = await api<Array<{ email: string; url?: string }>>(`/programs/${programId}/invitations?status=pending`, { token });
+    const link = invitations.find((i) => i.email === invitee.email)?.url;
+    if (!link) throw new Error('no pending invitation');
+    const student = await openJourney(browser, setup);
+    try {
+      await student.page.goto(`${baseUrl()}${new URL(link).pathname}${new URL(link).search}`);
+      await student.page.getByTestId('invite-page').waitFor();
+      expect(await pageProblems(student, { allow })).toEqual([]);
+      await student.page.locator('#invite-password').fill('a-brand-new-password');
+      await student.page.locator('#invite-repeat').fill('a-brand-new-password');
+      await student.page.getByTestId('accept-submit').click();
+      await student.page.getByTestId('welcome-page').waitFor();
+      await student.page.locator('#profile-year').selectOption('2');
+      await student.page.locator('#profile-languages').fill('فارسی');
+      await student.page.locator('#profile-modality-virtual').check();
+      expect(await pageProblems(student, { allow })).toEqual([]);
+      await student.page.locator('[data-testid="welcome-page"] form button[type="submit"]').click();
+      await student.page.waitForURL(`**/programs/${programId}`);
+    } finally {
+      await student.context.close();
+    }
+
+    // A latecomer who registered on their own opens a join code in their language: the confirm view.
+    const latecomer = `join-${tag}@uni.example`;
+    await api('/auth/register', { method: 'POST', body: { email: latecomer, password: 'a-latecomer-password', fullName: 'Latecomer', yearOfStudy: 1 } });
+    const code = await api<{ code: string }>(`/programs/${programId}/join-codes`, { method: 'POST', token, body: { role: 'mentee' } });
+    const joiner = await openJourney(browser, setup);
+    try {
+      await signInAs(joiner.page, latecomer, 'a-latecomer-password');
+      await joiner.page.goto(`${baseUrl()}/join?code=${code.code}`);
+      await joiner.page.getByTestId('join-confirm').waitFor();
+      expect(await pageProblems(joiner, { allow: [...allow, latecomer, 'Latecomer'] })).toEqual([]);
+      await joiner.page.getByTestId('join-confirm').click();
+      await joiner.page.waitForURL(`**/programs/${programId}`);
+    } finally {
+      await joiner.context.close();
+    }
+  }, JOURNEY_TIMEOUT_MS);
 });

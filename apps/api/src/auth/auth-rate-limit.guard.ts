@@ -5,7 +5,8 @@ import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiter
 import { createClient } from 'redis';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '@api/config/app-config';
-import { tooManyAttemptsFromAddress } from './auth.errors';
+import type { RequestWithActor } from '@api/common/access.decorators';
+import { tooManyAttempts, tooManyAttemptsFromAddress } from './auth.errors';
 
 /** The budget is per minute: AUTH_RATE_LIMIT_PER_MINUTE attempts, then 429 until the minute is over. */
 const WINDOW_SECONDS = 60;
@@ -43,11 +44,23 @@ export class AuthRateLimiter implements OnModuleDestroy {
   }
 
   /** Spends one attempt of `address`; throws 429 TOO_MANY_ATTEMPTS with Retry-After once the budget is gone. */
-  async consume(address: string): Promise<void> {
+  consume(address: string): Promise<void> {
+    return this.spend(address, tooManyAttemptsFromAddress);
+  }
+
+  /**
+   * Spends one attempt of a signed-in account, for secrets guessed while signed in (join codes). Keyed by
+   * account, not address: a lecture hall of students behind one address joins at once.
+   */
+  consumeForAccount(userId: string): Promise<void> {
+    return this.spend(`user:${userId}`, tooManyAttempts);
+  }
+
+  private async spend(key: string, refuse: (retryAfterSeconds: number) => Error): Promise<void> {
     try {
-      await this.limiter.consume(address);
+      await this.limiter.consume(key);
     } catch (e) {
-      if (e instanceof RateLimiterRes) throw tooManyAttemptsFromAddress(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      if (e instanceof RateLimiterRes) throw refuse(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
       // The store is unreachable: the database's own error, which the filter answers with 503.
       throw e;
     }
@@ -58,7 +71,10 @@ export class AuthRateLimiter implements OnModuleDestroy {
   }
 }
 
-/** On the routes that try a password: spends one attempt of the caller's address (TRUST_PROXY decides which). */
+/**
+ * On the public routes that try a password or a secret link (sign-in, registration, invitations, the
+ * school's sign-in): spends one attempt of the caller's address (TRUST_PROXY decides which).
+ */
 @Injectable()
 export class AuthRateLimitGuard implements CanActivate {
   constructor(private readonly limiter: AuthRateLimiter) {}
@@ -66,6 +82,19 @@ export class AuthRateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     await this.limiter.consume(request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    return true;
+  }
+}
+
+/** On signed-in routes that try a guessable secret (a join code): spends one attempt of the caller's account. */
+@Injectable()
+export class AccountRateLimitGuard implements CanActivate {
+  constructor(private readonly limiter: AuthRateLimiter) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const actor = context.switchToHttp().getRequest<RequestWithActor>().actor;
+    // The access guard runs first and sets the actor on every @Auth route; a public route has none to count.
+    if (actor) await this.limiter.consumeForAccount(actor.id);
     return true;
   }
 }

@@ -1,5 +1,5 @@
 import { MAX_YEAR_OF_STUDY } from '@pm/contracts';
-import { newStudent, TEST_PASSWORD } from '@api-test/factories';
+import { newCoordinator, newMentee, newProgram, newStudent, TEST_PASSWORD } from '@api-test/factories';
 import { startTestApp, type TestApp } from '@api-test/test-app';
 
 describe('auth (integration)', () => {
@@ -224,5 +224,32 @@ describe('auth rate limit per address (integration)', () => {
     await t.http().post('/api/auth/register').send({ email: 'budget2@uni.example', password: 'a-long-password', fullName: 'Budget', yearOfStudy: 1 }).expect(429);
     const rows: Array<{ points: number }> = await t.dataSource.query(`SELECT points FROM auth_rate_limit WHERE key LIKE 'auth:%'`);
     expect(rows.map((r) => r.points)).toEqual([4]);
+  });
+
+  it('counts guesses at invitation links and the school sign-in against the same address budget', async () => {
+    const token = 'A'.repeat(43);
+    await t.http().get(`/api/auth/invitations/${token}`).expect(404);
+    await t.http().post('/api/auth/invitations/accept').send({ token, password: 'a-new-password-1' }).expect(404);
+    await t.http().post('/api/auth/oidc/exchange').send({ code: 'guess' }).expect((res) => expect([401, 404]).toContain(res.status));
+    const res = await t.http().post('/api/auth/invitations/accept').send({ token, password: 'a-new-password-1' }).expect(429);
+    expect(res.body.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('counts join-code tries per account, so students behind one address are not shut out by each other', async () => {
+    const c = await newCoordinator(t);
+    const p = await newProgram(t, c);
+    const code = (await t.http().post(`/api/programs/${p.id}/join-codes`).set(c.auth).send({ role: 'mentee' }).expect(201)).body.code as string;
+    const guesser = await newMentee(t);
+    await t.http().get('/api/join-codes/ZZZZZZZZ').set(guesser.auth).expect(404);
+    await t.http().post('/api/join').set(guesser.auth).send({ code: 'ZZZZZZZZ' }).expect(404);
+    await t.http().post('/api/join').set(guesser.auth).send({ code: 'YYYYYYYY' }).expect(404);
+    const refused = await t.http().post('/api/join').set(guesser.auth).send({ code }).expect(429);
+    expect(refused.body.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Three classmates on the same address join with the code while the guesser waits.
+    for (let i = 0; i < 3; i++) {
+      const classmate = await newMentee(t);
+      await t.http().post('/api/join').set(classmate.auth).send({ code }).expect(201);
+    }
   });
 });

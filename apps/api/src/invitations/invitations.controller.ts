@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Role, type AcceptInvitationResponse, type InvitationPreviewResponse, type InvitationResponse, type JoinCodePreviewResponse, type JoinCodeResponse, type JoinResponse } from '@pm/contracts';
 import { Auth, CurrentActor, Public, type Actor } from '@api/common/access.decorators';
 import { publicOrigin } from '@api/common/public-origin';
+import { AccountRateLimitGuard, AuthRateLimitGuard } from '@api/auth/auth-rate-limit.guard';
 import { AppConfig } from '@api/config/app-config';
 import {
   AcceptInvitationDto,
@@ -50,7 +50,7 @@ export class InvitationsController {
 
   @Get('auth/invitations/:token')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AuthRateLimitGuard)
   @ApiOperation({ summary: 'Whose a pending invitation is and where it leads, for the invite page' })
   @ApiOkResponse({ type: InvitationPreviewResponseDto })
   @ApiNotFoundResponse({ description: 'Spent, expired, replaced or unknown (INVITATION_NOT_FOUND)' })
@@ -60,7 +60,7 @@ export class InvitationsController {
 
   @Post('auth/invitations/accept')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AuthRateLimitGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Set the password of an invited account and sign in; the link is spent' })
   @ApiOkResponse({ type: AcceptInvitationResponseDto })
@@ -97,6 +97,8 @@ export class InvitationsController {
 
   @Get('join-codes/:code')
   @Auth()
+  @UseGuards(AccountRateLimitGuard)
+  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_ATTEMPTS: past AUTH_RATE_LIMIT_PER_MINUTE join-code tries by this account (Retry-After)' })
   @ApiOperation({ summary: 'The program and role a join code leads to, and whether the caller is enrolled already' })
   @ApiOkResponse({ type: JoinCodePreviewResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown or revoked (JOIN_CODE_NOT_FOUND)' })
@@ -106,6 +108,8 @@ export class InvitationsController {
 
   @Post('join')
   @Auth(Role.Student)
+  @UseGuards(AccountRateLimitGuard)
+  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_ATTEMPTS: past AUTH_RATE_LIMIT_PER_MINUTE join-code tries by this account (Retry-After)' })
   @ApiOperation({ summary: 'Join a program with a code (mentors get capacity 3)' })
   @ApiCreatedResponse({ type: JoinResponseDto })
   @ApiConflictResponse({ description: 'Already enrolled (ALREADY_ENROLLED), or the program is closed (PROGRAM_CLOSED)' })

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiFoundResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { OidcExchangeRequest, OidcExchangeResponse, OidcStatusResponse } from '@pm/contracts';
 import { Public } from '@api/common/access.decorators';
 import { publicOrigin } from '@api/common/public-origin';
 import { AppConfig } from '@api/config/app-config';
+import { AuthRateLimitGuard } from '../auth-rate-limit.guard';
 import { AuthResponseDto } from '../dto/auth.dto';
 import { OidcService } from './oidc.service';
 
@@ -47,7 +47,7 @@ export class OidcController {
 
   @Get('start')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AuthRateLimitGuard)
   @ApiOperation({ summary: "Begin the school's sign-in: a redirect to the provider (authorization code flow with PKCE)" })
   @ApiFoundResponse({ description: "Location: the provider's authorization endpoint" })
   @ApiNotFoundResponse({ description: 'Not configured (OIDC_NOT_CONFIGURED)' })
@@ -72,7 +72,7 @@ export class OidcController {
 
   @Post('exchange')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AuthRateLimitGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Trade the callback's one-time code for the token pair" })
   @ApiOkResponse({ type: OidcExchangeResponseDto })

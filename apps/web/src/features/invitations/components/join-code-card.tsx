@@ -18,7 +18,7 @@ function JoinCodeItem({ code, onRevoke, revoking }: { code: JoinCodeResponse; on
         <p>
           <span className={`badge badge--${code.role}`}>{t(`relations.${code.role}`)}</span>
         </p>
-        <p className="lead" dir="ltr" data-testid="join-code-value">
+        <p className="lead" dir="ltr" translate="no" data-testid="join-code-value">
           {grouped(code.code)}
         </p>
         {/* A QR code for the slide; the link under it for those who type. */}

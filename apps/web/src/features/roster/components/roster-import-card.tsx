@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { ROSTER_COLUMNS, type RosterImportResponse, type RosterRowOutcome } from '@pm/contracts';
 import { ErrorAlert } from '@web/components/feedback';
 import { TableScroll } from '@web/components/table-scroll';
@@ -198,7 +198,10 @@ export function RosterImportCard({ programId, closed }: { programId: string; clo
             <code dir="ltr">{ROSTER_COLUMNS.join(',')}</code>
           </p>
           <ul className="help__list">
-            <li>{t('onboarding.roster.helpRoles')}</li>
+            <li>
+              {/* Column names and their values are literal file content: shown as code, never translated. */}
+              <Trans i18nKey="onboarding.roster.helpRoles" components={{ code: <code dir="ltr" translate="no" /> }} />
+            </li>
             <li>{t('onboarding.roster.helpKnown')}</li>
             <li>{t('onboarding.roster.helpTolerance')}</li>
             <li>{t('onboarding.roster.helpAllOrNothing')}</li>

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ProgramHealth } from '@pm/contracts';
-
-/** How long an active pair may go without a session before the outcomes page lists it. */
-const QUIET_DAYS = 21;
+import { QUIET_PAIR_DAYS, type ProgramHealth } from '@pm/contracts';
 
 /**
- * Active pairs of a program with no session (not cancelled) in the last QUIET_DAYS days, longest quiet first.
+ * Active pairs of a program with no session (not cancelled) in the last QUIET_PAIR_DAYS days, longest quiet first.
  * Kept on its own so the pair-health board can take it over; no access check: callers start with theirs.
  */
 @Injectable()
@@ -22,7 +19,7 @@ export class QuietPairsService {
         WHERE m.program_id = $1 AND m.status = 'active'
           AND NOT EXISTS (SELECT 1 FROM mentoring_session s WHERE s.mentorship_id = m.id AND s.status <> 'cancelled' AND s.starts_at >= now() - make_interval(days => $2))
         ORDER BY last_session_at NULLS FIRST, me.full_name, m.id`,
-      [programId, QUIET_DAYS],
+      [programId, QUIET_PAIR_DAYS],
     );
     return quiet.map((q) => ({ mentorshipId: q.id, menteeName: q.mentee_name, mentorName: q.mentor_name, lastSessionAt: q.last_session_at?.toISOString() ?? null }));
   }

@@ -291,6 +291,9 @@ describe('running the relationship (integration)', () => {
       const post = (who: TestUser, body: object) => t.http().post(`/api/programs/${p.programId}/referrals`).set(who.auth).send(body);
       await post(p.mentee, { message: '' }).expect(400);
       await post(p.mentee, { message: 'x', urgency: 'yesterday' }).expect(400);
+      // An explicit null is the default, as absence is (the fuzzer found it a 500 once).
+      const nullUrgency = await t.http().post(`/api/programs/${outsider.programId}/referrals`).set(outsider.mentee.auth).send({ message: 'Null urgency', urgency: null }).expect(201);
+      expect(nullUrgency.body.urgency).toBe('routine');
       await post(outsider.mentee, { message: 'Help' }).expect(404);
       await post(p.coordinator, { message: 'Help' }).expect(403);
       const created = await post(p.mentee, { message: 'I cannot sleep before exams', urgency: 'soon' }).expect(201);

@@ -115,7 +115,7 @@ export interface ProgramHealth {
   matchRate: number | null;
   /** Non-cancelled sessions per ISO week (Monday, YYYY-MM-DD) over the last 8 weeks, by modality. */
   sessionsPerWeek: Array<{ weekStart: string; in_person: number; virtual: number }>;
-  /** Active pairs with no session (held or booked) in the last 21 days. */
+  /** Active pairs with no session (held or booked) in the last QUIET_PAIR_DAYS days. */
   pairsWithoutRecentSession: Array<{ mentorshipId: string; menteeName: string; mentorName: string; lastSessionAt: string | null }>;
 }
 
@@ -161,3 +161,6 @@ export interface SurveySummaryResponse {
   respondents: number;
   items: SurveyItemSummary[];
 }
+
+/** A pair with no session (held or booked) in this many days counts as quiet on the outcomes page's health panel. */
+export const QUIET_PAIR_DAYS = 21;

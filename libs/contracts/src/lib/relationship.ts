@@ -176,7 +176,7 @@ export const REFERRAL_RISK_DAYS = 30;
 
 export interface CreateReferralRequest {
   message: string;
-  urgency?: ReferralUrgency;
+  urgency?: ReferralUrgency | null;
 }
 
 export interface CloseReferralRequest {

@@ -8,9 +8,9 @@ export class CreateReferralDto implements CreateReferralRequest {
   @Trim() @IsString() @MinLength(1) @MaxLength(MAX_REFERRAL_MESSAGE_LENGTH)
   message!: string;
 
-  @ApiPropertyOptional({ enum: REFERRAL_URGENCIES, default: 'routine' })
+  @ApiPropertyOptional({ enum: REFERRAL_URGENCIES, default: 'routine', nullable: true, description: 'Absent or null: routine' })
   @IsOptional() @IsIn(REFERRAL_URGENCIES)
-  urgency?: ReferralUrgency;
+  urgency?: ReferralUrgency | null;
 }
 
 export class CloseReferralDto implements CloseReferralRequest {

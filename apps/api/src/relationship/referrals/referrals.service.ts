@@ -59,7 +59,9 @@ export class ReferralsService {
     private readonly notifier: RelationshipNotifier,
   ) {}
 
-  async create(actor: Actor, programId: string, message: string, urgency: ReferralUrgency = ReferralUrgency.Routine): Promise<MyReferral> {
+  async create(actor: Actor, programId: string, message: string, requested?: ReferralUrgency | null): Promise<MyReferral> {
+    // @IsOptional lets null through as well as absence: both mean the default, never a NULL for the column.
+    const urgency = requested ?? ReferralUrgency.Routine;
     const relations = await this.programs.relationsOf(actor, programId);
     if (!relations?.some((r) => r === 'mentor' || r === 'mentee')) throw programNotFound();
     const id = await this.dataSource.transaction(async (manager) => {

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { ProgramHealth } from '@pm/contracts';
+import { QUIET_PAIR_DAYS, type ProgramHealth } from '@pm/contracts';
 import { useFormatDate } from '@web/lib/use-format-date';
 import { ChartFigure } from './chart-figure';
 import { AXIS_COLOUR, CHART_HEIGHT, INITIAL_DIMENSION, useChartDirection } from './chart-layout';
@@ -71,7 +71,7 @@ export function ProgramHealthPanel({ health }: { health: ProgramHealth }) {
   const { t } = useTranslation();
   const { programId } = useParams();
   const stat = useStatFormat();
-  const formatDate = useFormatDate();
+  const quiet = health.pairsWithoutRecentSession.length;
   return (
     <section aria-labelledby="health-heading" className="stack" data-testid="program-health">
       <h3 id="health-heading" className="subsection-title">
@@ -90,27 +90,18 @@ export function ProgramHealthPanel({ health }: { health: ProgramHealth }) {
         </div>
       </dl>
       <SessionsPerWeekChart weeks={health.sessionsPerWeek} />
+      {/* The list of quiet pairs moved to the pair-health board, which says why each pair needs attention and
+          links to act; here only the count stays, pointing there. */}
       <section aria-labelledby="quiet-pairs-heading" data-testid="quiet-pairs">
         <h4 id="quiet-pairs-heading" className="subsection-title">
           {t('outcomes.health.quietHeading')}
         </h4>
-        {health.pairsWithoutRecentSession.length === 0 ? (
-          <p className="muted">{t('outcomes.health.quietNone')}</p>
-        ) : (
-          <ul className="plain-list">
-            {health.pairsWithoutRecentSession.map((pair) => (
-              <li key={pair.mentorshipId} data-testid="quiet-pair">
-                {t('outcomes.health.pair', { mentee: pair.menteeName, mentor: pair.mentorName })}{' '}
-                <span className="muted">
-                  {pair.lastSessionAt === null ? t('outcomes.health.never') : t('outcomes.health.lastSession', { date: formatDate(pair.lastSessionAt, 'medium') })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {/* The pair-health board (issue 14) carries this list further: every pair's status, with reasons. */}
+        <p data-testid="quiet-count">
+          {quiet === 0 ? t('outcomes.health.quietNone', { days: QUIET_PAIR_DAYS }) : t('outcomes.health.quietCount', { count: quiet, days: QUIET_PAIR_DAYS })}
+        </p>
         {programId ? (
           <p>
+            {t('outcomes.health.quietBoard')}{' '}
             <Link to={`/programs/${programId}/pair-health`} data-testid="pair-health-board-link">
               {t('relationship.links.board')}
             </Link>

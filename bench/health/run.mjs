@@ -34,7 +34,9 @@ try {
   // Written straight to the database: the benchmark is about reading. One mentor per pair keeps every
   // session clear of the no-overlap constraints; pair j's sessions are 6 days apart, the newest upcoming for
   // most pairs, and pairs fall in every status.
-  const db = new pg.Client({ connectionString: server.databaseUrl });
+  // The same session settings as the API's pool (jit off, see data-source-options.ts): the baseline is the same
+  // statement as the server runs it, not one slowed by a setting the server does not use.
+  const db = new pg.Client({ connectionString: server.databaseUrl, options: '-c jit=off' });
   // Stopping the server drops the database: that must not hide the error that stopped the run.
   db.on('error', () => {});
   await db.connect();
@@ -120,6 +122,11 @@ try {
   const bySql = new Map(single.map((r) => [r.mentorship_id, r.status]));
   const mismatches = board.filter((r) => bySql.get(r.mentorshipId) !== r.status).length;
   if (board.length !== PAIRS || single.length !== PAIRS || mismatches > 0) throw new Error(`board and SQL disagree: ${board.length} vs ${single.length} rows, ${mismatches} mismatches`);
+  // BENCH_EXPLAIN=1: the single query's plan with timings, to see where its time goes.
+  if (process.env.BENCH_EXPLAIN) {
+    const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${PAIR_STATUS_SQL}`, [programId, STALL_DAYS]);
+    console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+  }
   const tally = (rows, key) => rows.reduce((acc, r) => ({ ...acc, [r[key]]: (acc[r[key]] ?? 0) + 1 }), {});
 
   const endpoint = [];

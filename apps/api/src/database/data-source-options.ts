@@ -45,4 +45,7 @@ export const POOL_OPTIONS = {
   idle_in_transaction_session_timeout: 60_000,
   // Names our connections in pg_stat_activity.
   application_name: 'peer-mentoring-api',
+  // No JIT compilation: our statements are short and run often, and on the pair-health board (3,000 pairs)
+  // PostgreSQL spent 436 ms compiling a query that then ran in 100 ms (bench/health, BENCHMARKS.md).
+  options: '-c jit=off',
 } as const;

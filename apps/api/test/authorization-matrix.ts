@@ -497,6 +497,15 @@ export const ROUTES: readonly RouteRule[] = [
     body: () => ({ answers: [] }),
   },
   { route: 'GET /api/programs/{id}/survey-summary', access: STAFF, who: ['coordinator'], ok: ok(200), denied: notFound('PROGRAM_NOT_FOUND'), params: program },
+  { route: 'GET /api/survey-item-sets', access: STAFF, ok: ok(200) },
+  {
+    route: 'GET /api/programs/{id}/survey-waves',
+    access: STUDENTS,
+    who: PAIR,
+    ok: { mentee: ok(200), mentor: FORBIDDEN },
+    denied: notFound('PROGRAM_NOT_FOUND'),
+    params: program,
+  },
 
   // ---- sessions and calendars ----------------------------------------------------------------------------
   {

@@ -16,6 +16,7 @@ export function statusForCode(code: ErrorCode): HttpStatus {
     case ErrorCode.MenteeAlreadyMatched:
     case ErrorCode.MentorshipEnded:
     case ErrorCode.SurveyAlreadyAnswered:
+    case ErrorCode.SurveyWaveClosed:
     case ErrorCode.ForumAlreadyReported:
     case ErrorCode.ForumThreadHidden:
       return HttpStatus.CONFLICT;

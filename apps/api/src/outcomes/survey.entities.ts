@@ -26,15 +26,24 @@ export class SurveyItemEntity {
   @Column({ type: 'smallint' })
   position!: number;
 
+  /** Where the statement comes from (an item set's source); null when the program wrote it. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  source!: string | null;
+
+  /** Also asked at baseline (a statement that reads the same before and after mentoring). */
+  @Column({ type: 'boolean', default: false })
+  baseline!: boolean;
+
   /** Retired items keep their answers but are no longer asked. */
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 }
 
-/** One student's answers to one survey; the end-of-program survey is answered once per student. */
+/** One student's answers to one wave of the survey: the baseline and the end-of-program wave once each. */
 @Entity('survey_response')
 @Index('survey_response_end_once', ['programId', 'respondentId'], { unique: true, where: `kind = 'end'` })
-@Check('survey_response_kind', `kind IN ('end', 'session')`)
+@Index('survey_response_baseline_once', ['programId', 'respondentId'], { unique: true, where: `kind = 'baseline'` })
+@Check('survey_response_kind', `kind IN ('baseline', 'end', 'session')`)
 export class SurveyResponseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -54,7 +63,7 @@ export class SurveyResponseEntity {
   respondent?: UserEntity;
 
   @Column({ type: 'varchar', length: 16 })
-  kind!: 'end' | 'session';
+  kind!: 'baseline' | 'end' | 'session';
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -55,6 +55,7 @@ export const ErrorCode = {
   MentorshipStartInFuture: 'MENTORSHIP_START_IN_FUTURE',
   AcademicRecordNotFound: 'ACADEMIC_RECORD_NOT_FOUND',
   SurveyAlreadyAnswered: 'SURVEY_ALREADY_ANSWERED',
+  SurveyWaveClosed: 'SURVEY_WAVE_CLOSED',
   InvalidSurveyAnswers: 'INVALID_SURVEY_ANSWERS',
   // sessions
   SessionNotFound: 'SESSION_NOT_FOUND',

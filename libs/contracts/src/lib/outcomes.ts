@@ -130,35 +130,83 @@ export interface AuditEntryResponse {
   createdAt: string;
 }
 
+/**
+ * When a perception survey is answered: `baseline` before the student's mentoring begins (no mentorship of theirs
+ * in the program has started), `end` at the end of the program. The same items at both waves, so each student's
+ * change per item is paired.
+ */
+export const SURVEY_WAVES = ['baseline', 'end'] as const;
+export type SurveyWave = (typeof SURVEY_WAVES)[number];
+
 export interface SurveyItemResponse {
   id: string;
   key: string;
   text: string;
   position: number;
+  /** Where the statement comes from (an item set's source), or null when the program wrote it. */
+  source: string | null;
+  /**
+   * Also asked at baseline. Only statements that read the same before and after mentoring ("I know whom to ask
+   * when I struggle") are; a retrospective one ("The mentoring was useful") is asked at the end only.
+   */
+  baseline: boolean;
 }
 
 export interface UpdateSurveyItemsRequest {
   /** The full list, in order; items with a known key keep their answers, new keys are added, missing ones retired. */
-  items: Array<{ key: string; text: string }>;
+  items: Array<{ key: string; text: string; source?: string | null; baseline?: boolean | null }>;
+}
+
+/** A ready set of items a coordinator can load into the editor (`GET /api/survey-item-sets?lang=en|fa`). */
+export interface SurveyItemSet {
+  id: string;
+  name: string;
+  /** Who wrote the statements and under what licence. */
+  source: string;
+  items: Array<{ key: string; text: string; baseline: boolean }>;
 }
 
 export interface SurveySubmission {
+  /** Absent: `end`, as before waves existed. */
+  wave?: SurveyWave | null;
   answers: Array<{ itemId: string; value: number }>;
+}
+
+/** The caller's waves (`GET /api/programs/:id/survey-waves`, a mentee of the program). */
+export interface SurveyWavesResponse {
+  /**
+   * Open while no mentorship of the caller in the program has started and the program asks at least one item at
+   * baseline, until answered. The baseline form asks the items with `baseline: true`; the end form asks all.
+   */
+  baseline: { open: boolean; answered: boolean };
+  end: { open: boolean; answered: boolean };
 }
 
 export interface SurveyItemSummary {
   itemId: string;
   key: string;
   text: string;
+  source: string | null;
+  /** End-of-program answers (as before waves existed). */
   n: number;
   mean: number | null;
   sd: number | null;
-  /** Counts of answers 1..5. */
+  /** Counts of end-of-program answers 1..5. */
   distribution: number[];
+  /** Baseline answers. */
+  baselineN: number;
+  baselineMean: number | null;
+  /**
+   * Students who answered the item at both waves: mean change (end - baseline), its 95% interval and the
+   * paired t-test's p; null where it cannot be computed (fewer than 2 pairs for the interval).
+   */
+  change: { n: number; meanChange: number | null; ci95: [number, number] | null; pValue: number | null };
 }
 
 export interface SurveySummaryResponse {
+  /** Students who answered the end-of-program survey. */
   respondents: number;
+  baselineRespondents: number;
   items: SurveyItemSummary[];
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import type { SurveySubmission, UpdateSurveyItemsRequest } from '@pm/contracts';
+import { SURVEY_WAVES, type SurveySubmission, type SurveyWave, type UpdateSurveyItemsRequest } from '@pm/contracts';
 import { NormalizeEmail, Trim } from '@api/users/dto/normalize';
 import { SURVEY_LANGUAGES, type SurveyLanguage } from '../survey-defaults';
 
@@ -39,6 +39,14 @@ export class SurveyItemInput {
   @ApiProperty({ example: 'The mentoring was useful for my studies.' })
   @Trim() @IsString() @MinLength(1) @MaxLength(300) @Matches(/\S/, { message: 'text must not be blank' })
   text!: string;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 300, description: 'Where the statement comes from; absent or null: written by the program' })
+  @IsOptional() @Trim() @IsString() @MaxLength(300)
+  source?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'Also asked at baseline (before mentoring begins)' })
+  @IsOptional() @IsBoolean()
+  baseline?: boolean | null;
 }
 
 export class UpdateSurveyItemsDto implements UpdateSurveyItemsRequest {
@@ -56,6 +64,10 @@ export class SurveyAnswerInput {
 }
 
 export class SurveySubmissionDto implements SurveySubmission {
+  @ApiPropertyOptional({ enum: SURVEY_WAVES, default: 'end', nullable: true })
+  @IsOptional() @IsIn(SURVEY_WAVES)
+  wave?: SurveyWave | null;
+
   @ApiProperty({ type: [SurveyAnswerInput] })
   @IsArray() @ArrayMaxSize(20) @IsObject({ each: true, message: '$property must hold objects' }) @ValidateNested({ each: true }) @Type(() => SurveyAnswerInput)
   answers!: SurveyAnswerInput[];

@@ -56,7 +56,8 @@ try {
 
   // Threads and replies written straight to the database (with the API's own search document): posting
   // 220,000 times through the API would measure the rate limit, not the search.
-  const db = new pg.Client({ connectionString: server.databaseUrl });
+  // The API's session settings (jit off, data-source-options.ts), so the floor is the query as the server runs it.
+  const db = new pg.Client({ connectionString: server.databaseUrl, options: '-c jit=off' });
   await db.connect();
   const t0 = performance.now();
   const doc = (x) => `to_tsvector('simple', forum_normalize(${x})) || to_tsvector('english', forum_normalize(${x}))`;

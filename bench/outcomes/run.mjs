@@ -60,7 +60,8 @@ try {
   }
 
   // Mentees with accounts and mentorships, written straight to the database: the benchmark is about reading.
-  const db = new pg.Client({ connectionString: server.databaseUrl });
+  // The API's session settings (jit off, data-source-options.ts): the baseline is the aggregate as the server would run it.
+  const db = new pg.Client({ connectionString: server.databaseUrl, options: '-c jit=off' });
   await db.connect();
   await db.query(
     `WITH mentor AS (

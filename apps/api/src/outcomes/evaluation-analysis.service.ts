@@ -5,6 +5,12 @@ import { Modality, type AdjustedEstimate, type DoseResponse, type EvaluationFiel
 import { ancova, simpleRegression, summarizeGroup, welchDifference, type Estimate } from '@pm/stats';
 
 /** A student with both a pre and a post value, as the analysis computed them. */
+/** What the evaluation reads from the database. */
+export interface EvaluationInputs {
+  sessions: Map<string, number>;
+  randomized: RandomizedAnalysis | undefined;
+}
+
 export interface AnalysedStudent {
   studentKey: string;
   pre: number;
@@ -33,15 +39,18 @@ export function adjustedEstimate(treated: readonly AnalysedStudent[], control: r
 export class EvaluationAnalysisService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async evaluate(
-    programId: string,
-    startsOn: string,
+  /** The evaluation's own reads, both at once; the caller runs them beside its other reads (see OutcomesAnalysis). */
+  async load(programId: string, startsOn: string): Promise<EvaluationInputs> {
+    const [sessions, randomized] = await Promise.all([this.sessionsHeldByMentee(programId), this.randomized(programId, startsOn)]);
+    return { sessions, randomized };
+  }
+
+  evaluate(
+    { sessions, randomized }: EvaluationInputs,
     mentored: readonly AnalysedStudent[],
     comparison: readonly AnalysedStudent[],
     modality: ReadonlyMap<string, Modality>,
-  ): Promise<EvaluationFields> {
-    const sessions = await this.sessionsHeldByMentee(programId);
-    const randomized = await this.randomized(programId, startsOn);
+  ): EvaluationFields {
     const ofModality = (m: Modality) => mentored.filter((s) => modality.get(s.studentKey) === m);
     return {
       adjusted: adjustedEstimate(mentored, comparison),

@@ -20,10 +20,16 @@ export class OutcomesAnalysisService {
   async outcomes(actor: Actor, programId: string): Promise<OutcomesResponse> {
     await this.access.requireCoordinator(actor, programId);
     const startsOn = await this.data.programStart(programId);
-    const perStudent = await this.data.perStudent(programId, startsOn);
-    const mentored = await this.data.mentoredEmails(programId);
-    const modality = await this.data.modalityByMentee(programId);
-    const attended = await this.data.attendedByMentee(programId);
+    // Independent reads on separate pool connections at once: the call costs about its slowest statement, not the
+    // sum of all of them (bench/outcomes, BENCHMARKS.md).
+    const [perStudent, mentored, modality, attended, evaluationInputs, health] = await Promise.all([
+      this.data.perStudent(programId, startsOn),
+      this.data.mentoredEmails(programId),
+      this.data.modalityByMentee(programId),
+      this.data.attendedByMentee(programId),
+      this.evaluation.load(programId, startsOn),
+      this.pulse.pulse(programId),
+    ]);
     const students = perStudent
       .filter((r): r is typeof r & { pre: number; post: number } => r.pre !== null && r.post !== null)
       .map((r) => ({ studentKey: r.email, pre: r.pre, post: r.post, change: r.post - r.pre }));
@@ -59,8 +65,8 @@ export class OutcomesAnalysisService {
         ),
       ),
       // Contract "Evaluation": adjusted (ANCOVA), adjustedByModality, doseResponse and, after a lottery, randomized.
-      ...(await this.evaluation.evaluate(programId, startsOn, mentoredStudents, comparisonStudents, modality)),
-      health: await this.pulse.pulse(programId),
+      ...this.evaluation.evaluate(evaluationInputs, mentoredStudents, comparisonStudents, modality),
+      health,
       startsOn,
       records: perStudent.reduce((acc, r) => acc + r.pre_total + r.post_total + r.neither_total, 0),
       windows: {

@@ -1,7 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { ChatClient, ChatSnapshot } from '@web/features/chat/api/chat-client';
 
-/** Provided by ChatClientProvider: the signed-in user's one chat connection. */
+/** Provided by ChatClientProvider: the signed-in user's chat client (over the app's one shared connection). */
 export const ChatClientContext = createContext<ChatClient | null>(null);
 
 export function useChatClient(): ChatClient {

@@ -1,7 +1,4 @@
-import type { Socket } from 'socket.io-client';
-import { CHAT_NAMESPACE, type ChatClientToServerEvents, type ChatServerToClientEvents, type Notification } from '@pm/contracts';
-
-type ChatSocket = Socket<ChatServerToClientEvents, ChatClientToServerEvents>;
+import type { Notification } from '@pm/contracts';
 
 export interface NotificationStreamHandlers {
   onNotification: (notification: Notification) => void;
@@ -16,27 +13,37 @@ export interface NotificationStream {
 }
 
 /**
- * A socket of its own on `/chat` for `notification:new`, open on every signed-in page (the chat's own client
- * lives on the chat page only). `getToken` is asked before every connection attempt.
+ * `notification:new` on every signed-in page, over the app's shared `/chat` connection (the chat and the forum
+ * use the same one). Nothing is opened without a token (`getToken`); the connection itself presents the app's
+ * current token at every handshake.
  */
 export function openNotificationStream(getToken: () => string | null, handlers: NotificationStreamHandlers): NotificationStream {
-  let socket: ChatSocket | undefined;
+  let detach: (() => void) | undefined;
   let closed = false;
   // socket.io's client is loaded on demand, as the chat page does, so it stays out of the first bundle.
-  void import('socket.io-client').then(({ io }) => {
-    if (closed) return;
-    socket = io(CHAT_NAMESPACE, { auth: (callback) => callback({ token: getToken() ?? '' }), transports: ['websocket', 'polling'] });
-    socket.on('notification:new', handlers.onNotification);
-    socket.on('connect', handlers.onConnect);
+  const loading = import('@web/features/chat/api/app-connection').then(({ appConnection }) => {
+    const connection = appConnection();
+    if (closed || getToken() === null) return connection;
+    const off = [connection.on('notification:new', handlers.onNotification), connection.onConnect(() => handlers.onConnect())];
+    const release = connection.retain();
+    detach = () => {
+      for (const unsubscribe of off) unsubscribe();
+      release();
+    };
+    // Held already by another feature: connected before this stream listened, so re-read now.
+    if (connection.connected) handlers.onConnect();
+    return connection;
   });
   return {
     tokenChanged: (token) => {
-      if (socket?.connected) socket.emit('auth:refresh', { token }, () => undefined);
+      void loading.then((connection) => {
+        if (!closed) connection.tokenChanged(token);
+      });
     },
     close: () => {
       closed = true;
-      socket?.removeAllListeners();
-      socket?.disconnect();
+      detach?.();
+      detach = undefined;
     },
   };
 }

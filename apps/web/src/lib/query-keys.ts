@@ -47,7 +47,11 @@ export const queryKeys = {
     academicRecordsPage: (programId: string, filter: Record<string, string | number>) => ['programs', 'detail', programId, 'academic-records', filter] as const,
     surveyItems: (programId: string) => ['programs', 'detail', programId, 'survey-items'] as const,
     surveySummary: (programId: string) => ['programs', 'detail', programId, 'survey-summary'] as const,
+    /** The caller's survey waves (a mentee): which they may still answer. */
+    surveyWaves: (programId: string) => ['programs', 'detail', programId, 'survey-waves'] as const,
   },
+  /** Ready sets of survey statements, in one language (coordinators). */
+  surveyItemSets: (language: string) => ['survey-item-sets', language] as const,
   users: {
     all: ['users'] as const,
     directory: (filter: DirectoryFilter) => ['users', 'directory', filter] as const,

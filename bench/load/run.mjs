@@ -201,6 +201,8 @@ async function seed(server, db) {
 
   const register = async (email, yearOfStudy) => {
     const res = await api(baseUrl, 'POST', '/api/auth/register', { body: { email, password: PASSWORD, fullName: email.split('@')[0], yearOfStudy } });
+    // Sessions need a modality both people offer.
+    await api(baseUrl, 'PUT', '/api/me/profile', { token: res.accessToken, body: { yearOfStudy, interests: [], languages: ['English'], modalities: ['in_person', 'virtual'], campus: null } });
     return { id: res.user.id, email, token: res.accessToken };
   };
   const pairs = await pool(Array.from({ length: PAIRS }, (_, k) => k), 4, async (k) => {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
+import { pino } from 'pino';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { AuditModule } from './audit/audit.module';
@@ -47,16 +48,21 @@ export class AppModule {
         LoggerModule.forRoot({
           // nestjs-pino's default '*' is the pre-Express-5 wildcard, which Nest warns about and rewrites at boot.
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            // Only what an operator needs; headers (Authorization, cookies) and bodies (passwords) are never logged.
-            serializers: {
-              req: (req: IncomingMessage & { id?: unknown }) => ({ id: req.id, method: req.method, url: safeUrl(req.url) }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          pinoHttp: [
+            {
+              level: config.LOG_LEVEL,
+              // Only what an operator needs; headers (Authorization, cookies) and bodies (passwords) are never logged.
+              serializers: {
+                req: (req: IncomingMessage & { id?: unknown }) => ({ id: req.id, method: req.method, url: safeUrl(req.url) }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
+              redact: { paths: ['req.headers', 'password', '*.password', 'accessToken', 'refreshToken', '*.accessToken', '*.refreshToken'], censor: '[redacted]' },
+              autoLogging: { ignore: (req) => req.url === '/api/health' },
             },
-            redact: { paths: ['req.headers', 'password', '*.password', 'accessToken', 'refreshToken', '*.accessToken', '*.refreshToken'], censor: '[redacted]' },
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-          },
+            // Written asynchronously: a synchronous write to stdout per request held the event loop for every
+            // log line (bench/profile). pino flushes what is pending when the process exits.
+            pino.destination({ dest: 1, sync: false }),
+          ],
         }),
         DatabaseModule,
         EventsModule,

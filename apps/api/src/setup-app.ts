@@ -64,6 +64,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalFilters(filter);
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  // Express hashes every response body for a weak ETag; no client of the API revalidates JSON, and the one
+  // route that does (the calendar feed) sets its own. The hash cost a few percent of every request's CPU.
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {

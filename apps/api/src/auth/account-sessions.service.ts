@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ChangeFeed } from '@api/database/change-feed';
+import { ACCOUNT_CHANNEL } from './account-cache';
 
 /** Ends a user's live connections (the chat registers one that disconnects their sockets on every instance). */
 export type LiveConnectionCloser = (userId: string) => void;
@@ -12,21 +14,27 @@ export type LiveConnectionCloser = (userId: string) => void;
  * - `endAll` (inside the caller's transaction) bumps the account's session version, which outdates every
  *   access token already issued (AccessGuard and the chat handshake compare it), and revokes every refresh
  *   token, so no client can mint new ones;
- * - `closeLiveConnections` (after the commit) drops the account's open chat sockets, on every API instance.
+ * - `closeLiveConnections` (after the commit) waits until the account's change has reached the instances'
+ *   caches (AccountCache: every instance hears the trigger's NOTIFY at the same commit, so once this one has,
+ *   the others have been sent it too), then drops the account's open chat sockets, on every API instance.
  */
 @Injectable()
 export class AccountSessionsService {
   private readonly logger = new Logger('Accounts');
   private readonly closers = new Set<LiveConnectionCloser>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feed: ChangeFeed,
+  ) {}
 
   async endAll(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query('UPDATE app_user SET session_version = session_version + 1 WHERE id = $1', [userId]);
     await manager.query('UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
   }
 
-  closeLiveConnections(userId: string): void {
+  async closeLiveConnections(userId: string): Promise<void> {
+    await this.feed.echo(ACCOUNT_CHANNEL, userId);
     for (const close of this.closers) {
       try {
         close(userId);

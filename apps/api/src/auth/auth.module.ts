@@ -8,6 +8,7 @@ import { AccountRateLimitGuard, AuthRateLimiter, AuthRateLimitGuard } from './au
 import { AccountSessionsService } from './account-sessions.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { AccountCache } from './account-cache';
 import { PasswordController } from './password.controller';
 import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -19,7 +20,7 @@ import { TokenService } from './token.service';
     TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
   ],
   controllers: [AuthController, PasswordController],
-  providers: [AuthService, PasswordService, TokenService, AccountSessionsService, AuthRateLimiter, AuthRateLimitGuard, AccountRateLimitGuard, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [PasswordService, TokenService, AccountSessionsService, AuthRateLimiter, AuthRateLimitGuard, AccountRateLimitGuard],
+  providers: [AuthService, PasswordService, TokenService, AccountCache, AccountSessionsService, AuthRateLimiter, AuthRateLimitGuard, AccountRateLimitGuard, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [PasswordService, TokenService, AccountCache, AccountSessionsService, AuthRateLimiter, AuthRateLimitGuard, AccountRateLimitGuard],
 })
 export class AuthModule {}

@@ -93,7 +93,7 @@ export class AuthService {
       await this.audit.record({ actorId: user.id, action: 'user.password_change', subjectUserId: user.id }, manager);
       return this.tokens.issue(user.id, user.role, manager);
     });
-    this.sessions.closeLiveConnections(user.id);
+    await this.sessions.closeLiveConnections(user.id);
     return { user: toUserResponse(user), ...pair };
   }
 

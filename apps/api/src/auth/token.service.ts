@@ -7,6 +7,7 @@ import type { Role } from '@pm/contracts';
 import type { Actor } from '@api/common/access.decorators';
 import { AppConfig } from '@api/config/app-config';
 import { AppSettingsService } from '@api/database/app-settings.service';
+import { AccountCache } from './account-cache';
 import { invalidRefreshToken, unauthenticated } from './auth.errors';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { isUuid } from '@api/common/uuid';
@@ -86,6 +87,7 @@ export class TokenService {
     private readonly config: AppConfig,
     private readonly settings: AppSettingsService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountCache,
   ) {}
 
   /** Loads the signing secret: JWT_SECRET, or one generated once and shared through the database. */
@@ -121,15 +123,11 @@ export class TokenService {
    */
   async authenticateAccessToken(token: string): Promise<{ claims: AccessClaims; user: Actor }> {
     const claims = await this.verifyAccessToken(token);
-    // A plain query: this runs on every signed-in request, and the ORM's entity machinery costs more than the lookup.
-    const rows: Array<{ id: string; email: string; full_name: string; role: Role; session_version: number; deactivated_at: Date | null }> = await this.dataSource.query(
-      'SELECT id, email, full_name, role, session_version, deactivated_at FROM app_user WHERE id = $1',
-      [claims.sub],
-    );
-    const row = rows[0];
-    if (!row) throw unauthenticated('This account no longer exists');
-    assertSessionCurrent(claims, { sessionVersion: row.session_version, deactivatedAt: row.deactivated_at });
-    return { claims, user: { id: row.id, email: row.email, fullName: row.full_name, role: row.role } };
+    // From memory while the change feed is live (AccountCache): no query on a signed-in request.
+    const account = await this.accounts.get(claims.sub);
+    if (!account) throw unauthenticated('This account no longer exists');
+    assertSessionCurrent(claims, account);
+    return { claims, user: { id: account.id, email: account.email, fullName: account.fullName, role: account.role } };
   }
 
   /** Issues an access token and the first refresh token of a new family (a sign-in), under the user's current session version. */

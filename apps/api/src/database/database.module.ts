@@ -4,6 +4,7 @@ import { AppConfig } from '@api/config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { AppSettingsService } from './app-settings.service';
 import { AppSettingEntity } from './app-setting.entity';
+import { ChangeFeed } from './change-feed';
 
 @Global()
 @Module({
@@ -14,7 +15,7 @@ import { AppSettingEntity } from './app-setting.entity';
     }),
     TypeOrmModule.forFeature([AppSettingEntity]),
   ],
-  providers: [AppSettingsService],
-  exports: [AppSettingsService],
+  providers: [AppSettingsService, ChangeFeed],
+  exports: [AppSettingsService, ChangeFeed],
 })
 export class DatabaseModule {}

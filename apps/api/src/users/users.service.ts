@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
 import { Role, type ProfileResponse, type UserAccountResponse, type UserResponse, type UserSummary } from '@pm/contracts';
+import { AccountCache } from '@api/auth/account-cache';
 import { AccountSessionsService } from '@api/auth/account-sessions.service';
 import { isUuid } from '@api/common/uuid';
 import { AuditService } from '@api/audit/audit.service';
@@ -23,11 +24,14 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly sessions: AccountSessionsService,
+    private readonly accounts: AccountCache,
   ) {}
 
-  /** Any signed-in user: their own account. */
+  /** Any signed-in user: their own account, from the guard's cache (it holds exactly these fields). */
   async me(actor: Actor): Promise<UserResponse> {
-    return toUserResponse(await this.load(actor.id));
+    const account = await this.accounts.get(actor.id);
+    if (!account) throw unauthenticated('This account no longer exists');
+    return { id: account.id, email: account.email, fullName: account.fullName, role: account.role, yearOfStudy: account.yearOfStudy };
   }
 
   async profile(actor: Actor): Promise<ProfileResponse> {
@@ -45,7 +49,10 @@ export class UsersService {
       modalities: dto.modalities,
       campus: dto.campus && dto.campus.length > 0 ? dto.campus : null,
     });
-    return toProfileResponse(await this.users.save(user));
+    const saved = await this.users.save(user);
+    // The trigger tells every instance; this one forgets at once, so the caller's next GET /api/me has the new year.
+    this.accounts.forget(actor.id);
+    return toProfileResponse(saved);
   }
 
   /** Admins only: staff accounts (coordinators, admins). Students register themselves. */
@@ -79,7 +86,7 @@ export class UsersService {
       await this.audit.record({ actorId: actor.id, action: 'user.deactivate', subjectUserId: found.id }, manager);
       return found;
     });
-    this.sessions.closeLiveConnections(user.id);
+    await this.sessions.closeLiveConnections(user.id);
     return toUserAccountResponse(user);
   }
 
@@ -94,6 +101,7 @@ export class UsersService {
       await this.audit.record({ actorId: actor.id, action: 'user.reactivate', subjectUserId: found.id }, manager);
       return found;
     });
+    this.accounts.forget(user.id);
     return toUserAccountResponse(user);
   }
 

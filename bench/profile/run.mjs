@@ -2,7 +2,8 @@
 // autocannon for PROFILE_SECONDS; prints requests/s, the API's and its database backends' CPU per request, and the
 // API's CPU per request split by where the profile's samples fell during the measured phase (Express, Nest, logging, JWT, pg, our code...).
 //   npx nx run api:build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/profile/run.mjs
-//   (PROFILE_SECONDS=8 PROFILE_CONNECTIONS=10; PROFILE_ROUTES=notFound,health,me,sessions,book;
+//   (PROFILE_SECONDS=8 PROFILE_CONNECTIONS=10; PROFILE_ROUTES=notFound,health,me,sessions,book; PROFILE_NODE_ARGS for
+//    extra node flags of the API, e.g. --max-semi-space-size=64;
 //    BENCH_API_MAIN=<main.js> profiles another build, e.g. the one before a change; PROFILE_DIR keeps the files.)
 // The profiler itself costs CPU (a sample every 200 µs), so the rates here are below bench/load's;
 // compare builds with the same settings, and read the split, not the absolute rate.
@@ -139,7 +140,7 @@ for (const name of ROUTES) {
   const dir = keep ? join(keep, name) : mkdtempSync(join(tmpdir(), 'pm-prof-'));
   // The chat benchmark's preload: SIGUSR2 starts the profiler and the next one writes the profile, so it holds
   // the measured phase only (no start-up, seeding or warm-up).
-  process.env.BENCH_NODE_ARGS = `-r ${fileURLToPath(new URL('../chat/cpu-profile.cjs', import.meta.url))}`;
+  process.env.BENCH_NODE_ARGS = `${process.env.PROFILE_NODE_ARGS ?? ''} -r ${fileURLToPath(new URL('../chat/cpu-profile.cjs', import.meta.url))}`;
   const server = await startBenchServer({ ACCESS_TOKEN_TTL_SECONDS: '3600', CHAT_PROFILE: dir, CHAT_PROFILE_LABEL: name });
   const db = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
   let result;

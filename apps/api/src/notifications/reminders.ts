@@ -42,17 +42,25 @@ export class ReminderScheduler implements OnModuleInit {
   }
 
   /** Queues the session's reminders whose time has not passed yet (a lead already past is skipped). */
-  async schedule(manager: EntityManager, sessionId: string, startsAt: Date): Promise<void> {
+  schedule(manager: EntityManager, sessionId: string, startsAt: Date): Promise<void> {
+    return this.scheduleMany(manager, [{ sessionId, startsAt }]);
+  }
+
+  /** The reminders of several sessions (a weekly series) in one insert: one round trip, not one per session. */
+  async scheduleMany(manager: EntityManager, sessions: Array<{ sessionId: string; startsAt: Date }>): Promise<void> {
     if (!this.config.NOTIFICATIONS_ENABLED) return;
     const now = Date.now();
-    const jobs = [...new Set(this.config.REMINDER_LEAD_MINUTES)]
-      .map((lead) => ({ lead, at: new Date(startsAt.getTime() - lead * 60_000) }))
-      .filter((r) => r.at.getTime() > now)
-      .map((r) => ({
-        id: keyedUuid(`reminder:${sessionId}:${r.lead}:${startsAt.toISOString()}`),
-        startAfter: r.at,
-        data: { sessionId, leadMinutes: r.lead, startsAt: startsAt.toISOString() } satisfies ReminderJob,
-      }));
+    const leads = [...new Set(this.config.REMINDER_LEAD_MINUTES)];
+    const jobs = sessions.flatMap(({ sessionId, startsAt }) =>
+      leads
+        .map((lead) => ({ lead, at: new Date(startsAt.getTime() - lead * 60_000) }))
+        .filter((r) => r.at.getTime() > now)
+        .map((r) => ({
+          id: keyedUuid(`reminder:${sessionId}:${r.lead}:${startsAt.toISOString()}`),
+          startAfter: r.at,
+          data: { sessionId, leadMinutes: r.lead, startsAt: startsAt.toISOString() } satisfies ReminderJob,
+        })),
+    );
     await this.jobs.sendMany(manager, REMINDER_QUEUE, jobs);
   }
 

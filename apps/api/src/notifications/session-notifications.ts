@@ -50,7 +50,7 @@ export class SessionNotifications implements OnModuleInit {
         params: { ...this.params(first), sessionIds: sessions.map((s) => s.id).join(','), count: sessions.length },
         dedupeKey: `session_booked:${first.id}`,
       });
-      for (const s of sessions) await this.reminders.schedule(manager, s.id, s.starts_at);
+      await this.reminders.scheduleMany(manager, sessions.map((s) => ({ sessionId: s.id, startsAt: s.starts_at })));
     });
     this.events.on('session.changed', async (manager, e) => {
       const [s] = await this.facts(manager, [e.sessionId], e.actorId);

@@ -4,14 +4,17 @@
 //   (BOOKING_CONCURRENCY=10 BOOKING_REQUESTS=3000 BOOKING_ROUNDS=3 to change the load; DATABASE_URL to use a server)
 // Every request books a distinct, free hour for one of PAIRS mentorships, so each one is a real booking (201)
 // that the database has to check against the mentor's and the mentee's sessions. Raw pg runs the exact
-// statement the service sends (advisory locks, session row, attendee rows) with its parameters built in the
-// bench, so the ratio is what the API itself costs: HTTP, auth, validation, the mentorship lookup, mapping.
+// statement the service sends (the caller's access to the mentorship and the booking rules, advisory locks,
+// session row, attendee rows), prepared under the same name as the service prepares it, with its parameters
+// built in the bench, so the ratio is what the API itself costs: HTTP, auth, validation, the transaction the
+// notification subscribers write in, mapping.
 // Prints the median bookings/s of each over the rounds and the ratio (goal: endpoint >= 0.5x raw), and, for
 // reference, GET /api/me under the same load: the guard, the JWT check and the user lookup every signed-in
 // request pays before a route runs, which bounds any endpoint from above.
 import autocannon from 'autocannon';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { ADMIN, api, median, startBenchServer } from '../support/server.mjs';
 
@@ -21,11 +24,17 @@ const ROUNDS = Number(process.env.BOOKING_ROUNDS ?? 3);
 const PAIRS = 100;
 const HOUR = 3_600_000;
 
-// The service's own statement, from the build (`npx nx run api:build`), so the baseline cannot drift from it.
-const { INSERT_SESSIONS: INSERT } = createRequire(import.meta.url)('../../dist/apps/api/apps/api/src/sessions/insert-sessions.sql.js');
+// The service's own statement and parameter order, from the build the API runs (`npx nx run api:build`, or
+// BENCH_API_MAIN's), so the baseline cannot drift from it. It checks the caller's access to the mentorship and
+// the booking rules as well as inserting: the endpoint's whole database work in one round trip.
+const root = new URL('../../', import.meta.url).pathname;
+const apiMain = resolve(root, process.env.BENCH_API_MAIN ?? 'dist/apps/api/apps/api/src/main.js');
+const { INSERT_SESSIONS: INSERT, INSERT_SESSIONS_NAME: NAME, bookingValues } = createRequire(import.meta.url)(join(dirname(apiMain), 'sessions/insert-sessions.sql.js'));
 
 async function register(baseUrl, email, yearOfStudy) {
   const res = await api(baseUrl, 'POST', '/api/auth/register', { body: { email, password: 'bench-password-123', fullName: email.split('@')[0], yearOfStudy } });
+  // Sessions need a modality both people offer.
+  await api(baseUrl, 'PUT', '/api/me/profile', { token: res.accessToken, body: { yearOfStudy, interests: [], languages: ['English'], modalities: ['in_person', 'virtual'], campus: null } });
   return { id: res.user.id, token: res.accessToken };
 }
 
@@ -79,7 +88,7 @@ async function authFloorRound(server, token) {
   return result['2xx'] / ((last - t0) / 1000);
 }
 
-async function rawRound(pool, pairs, programId, base) {
+async function rawRound(pool, pairs, base) {
   let next = 0;
   let ok = 0;
   const t0 = performance.now();
@@ -88,12 +97,24 @@ async function rawRound(pool, pairs, programId, base) {
       for (let i = next++; i < REQUESTS; i = next++) {
         const { pair, start } = slot(base, i);
         const p = pairs[pair];
-        const people = [p.mentor.id, p.mentee.id];
-        await pool.query(INSERT, [
-          [randomUUID()], programId, p.mentorshipId, p.mentor.id, null, 'virtual', null, 1, null, i % 2 === 0 ? p.mentee.id : p.mentor.id,
-          [new Date(start)], [new Date(start + HOUR)], [`https://meet.jit.si/pm-${randomBytes(16).toString('hex')}`],
-          people, ['mentor', 'mentee'], [null, p.mentorshipId],
-        ]);
+        const { rows } = await pool.query({
+          name: NAME,
+          text: INSERT,
+          values: bookingValues({
+            mentorshipId: p.mentorshipId,
+            actorId: i % 2 === 0 ? p.mentee.id : p.mentor.id,
+            modality: 'virtual',
+            title: null,
+            location: null,
+            seatLimit: 1,
+            seriesId: null,
+            occurrences: [{ id: randomUUID(), start, end: start + HOUR, meetingUrl: `https://meet.jit.si/pm-${randomBytes(16).toString('hex')}` }],
+            extraMentees: [],
+            availabilityChecked: false,
+          }),
+        });
+        // A rule that fails inserts nothing and still answers: count only real bookings.
+        if (rows[0]?.created !== 1) throw new Error(`raw: booking ${i} inserted nothing (${JSON.stringify(rows[0] ?? null)})`);
         ok++;
       }
     }),
@@ -125,10 +146,10 @@ try {
   const floor = [];
   // One warm-up round of each, not counted: JIT, connection pools, the planner's caches.
   await endpointRound(server, pairs, (base += span));
-  await rawRound(db, pairs, program.id, (base += span));
+  await rawRound(db, pairs, (base += span));
   for (let r = 0; r < ROUNDS; r++) {
     endpoint.push(await endpointRound(server, pairs, (base += span)));
-    raw.push(await rawRound(db, pairs, program.id, (base += span)));
+    raw.push(await rawRound(db, pairs, (base += span)));
     floor.push(await authFloorRound(server, pairs[0].mentee.token));
   }
   await db.end();

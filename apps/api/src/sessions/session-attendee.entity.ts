@@ -19,6 +19,8 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 @Check('session_attendee_attendance_of_mentees', `"attendance" IS NULL OR "role" = 'mentee'`)
 @Index('session_attendee_user_idx', ['userId', 'startsAt'])
 @Index('session_attendee_mentorship_idx', ['mentorshipId'])
+// Each session's mentees, aggregated per session by the session lists (sessions.mapper.ts WITH_ATTENDEES).
+@Index('session_attendee_mentees_idx', ['sessionId'], { where: `role = 'mentee'` })
 export class SessionAttendeeEntity {
   @PrimaryColumn('uuid')
   sessionId!: string;

@@ -5,9 +5,10 @@ import type { MentorshipStatus, Modality, SessionAttendee, SessionResponse, Sess
 import type { Actor } from '@api/common/access.decorators';
 import { mentorshipNotFound } from '@api/matching/matching.errors';
 import { isUuid } from '@api/common/uuid';
+import { prepared, runPrepared } from '@api/database/prepared';
 import type { Interval } from './availability';
-import { INSERT_SESSIONS } from './insert-sessions.sql';
-import { ATTENDEE_SELECT, SESSION_SELECT, toAttendee, toSessionResponse, type AttendeeRow, type SessionRow } from './sessions.mapper';
+import { INSERT_SESSIONS, INSERT_SESSIONS_NAME, bookingValues, type BookingValues } from './insert-sessions.sql';
+import { WITH_ATTENDEES, SESSION_SELECT, toSessionResponse, type SessionRow, type SessionWithAttendeesRow } from './sessions.mapper';
 import { invalidGroup, sessionConflict, sessionNotFound } from './sessions.errors';
 
 export interface MentorshipContext {
@@ -24,6 +25,12 @@ export interface MentorshipContext {
   mentee_name: string;
   /** The ways both can meet (their profiles' modalities in common), sorted. */
   shared_modalities: Modality[];
+}
+
+/** The booking statement's answer: the context, and how many sessions it inserted (0: a rule failed or none were asked for). */
+export interface BookingRow extends MentorshipContext {
+  created: number;
+  created_at: Date | null;
 }
 
 export type LockedSession = SessionRow & { published: boolean; buffer_minutes: number };
@@ -48,6 +55,21 @@ export interface GroupSessionRow {
 const LOCK_PEOPLE = `
   SELECT count(pg_advisory_xact_lock(k))::int AS n
     FROM (SELECT DISTINCT hashtextextended(u::text, 0) AS k FROM unnest($1::uuid[]) AS u ORDER BY 1) AS keys`;
+
+// The hot statements, prepared once per connection: parsing and planning them cost more than running them.
+const BOOK = prepared(INSERT_SESSIONS_NAME, INSERT_SESSIONS);
+
+const MINE = prepared(
+  'sessions_mine',
+  `SELECT * FROM (${SESSION_SELECT}
+        WHERE a.user_id = $1 AND (a.active OR s.status = 'cancelled')
+          AND ($2::timestamptz IS NULL OR s.ends_at > $2) AND ($3::timestamptz IS NULL OR s.starts_at < $3)
+          AND ($4::text IS NULL OR s.status::text = $4)
+        ORDER BY s.starts_at, s.id LIMIT 2000) AS s ${WITH_ATTENDEES}
+    ORDER BY s.starts_at, s.id`,
+);
+
+const ONE = prepared('sessions_one', `SELECT * FROM (${SESSION_SELECT} WHERE s.id = $1 AND a.user_id = $2) AS s ${WITH_ATTENDEES}`);
 
 /**
  * Every statement of the sessions domain, in one place; the use-case services (booking, changes, group seats,
@@ -91,9 +113,14 @@ export class SessionStore {
     return rows.map((r) => ({ userId: r.mentee_id, fullName: r.full_name, mentorshipId: r.id, active: true, attendance: null }));
   }
 
-  /** Books every occurrence with every participant in one statement (see insert-sessions.sql.ts). */
-  insertSessions(manager: EntityManager, params: unknown[]): Promise<Array<{ id: string; created_at: Date }>> {
-    return manager.query(INSERT_SESSIONS, params);
+  /**
+   * Checks the rules it can and books every occurrence with every participant in one statement (see
+   * insert-sessions.sql.ts); undefined when the mentorship is not the caller's. Runs in the manager's
+   * transaction, or alone (it is atomic by itself) on the data source.
+   */
+  async book(db: DataSource | EntityManager, values: BookingValues): Promise<BookingRow | undefined> {
+    const rows = await runPrepared<BookingRow>(db, BOOK, bookingValues(values));
+    return rows[0];
   }
 
   async lockSession(manager: EntityManager, actor: Actor, id: string): Promise<LockedSession> {
@@ -206,44 +233,30 @@ export class SessionStore {
   }
 
   async mine(userId: string, from: Date | null, to: Date | null, status: string | null): Promise<SessionResponse[]> {
-    const rows: SessionRow[] = await this.dataSource.query(
-      `${SESSION_SELECT}
-        WHERE a.user_id = $1 AND (a.active OR s.status = 'cancelled')
-          AND ($2::timestamptz IS NULL OR s.ends_at > $2) AND ($3::timestamptz IS NULL OR s.starts_at < $3)
-          AND ($4::text IS NULL OR s.status::text = $4)
-        ORDER BY s.starts_at, s.id LIMIT 2000`,
-      [userId, from, to, status],
-    );
-    return this.withAttendees(rows);
+    const rows = await runPrepared<SessionWithAttendeesRow>(this.dataSource, MINE, [userId, from, to, status]);
+    return rows.map((r) => toSessionResponse(r, r.attendees));
   }
 
   async one(id: string, userId: string): Promise<SessionResponse | undefined> {
-    const rows: SessionRow[] = await this.dataSource.query(`${SESSION_SELECT} WHERE s.id = $1 AND a.user_id = $2`, [id, userId]);
-    const [session] = await this.withAttendees(rows);
-    return session;
+    const [row] = await runPrepared<SessionWithAttendeesRow>(this.dataSource, ONE, [id, userId]);
+    return row && toSessionResponse(row, row.attendees);
   }
 
   async openGroupSessions(userId: string): Promise<SessionResponse[]> {
-    const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT s.id, s.program_id, s.mentorship_id, s.mentor_id, mo.full_name AS mentor_name, s.title, s.starts_at, s.ends_at,
-              s.modality, s.location, NULL AS meeting_url, s.seat_limit, s.series_id, s.status, s.sequence, s.cancel_reason,
-              s.cancelled_at, s.created_at, s.updated_at, 'mentee' AS my_role
-         FROM mentoring_session s JOIN app_user mo ON mo.id = s.mentor_id
-        WHERE s.status = 'scheduled' AND s.seat_limit > 1 AND s.starts_at > now()
-          AND EXISTS (SELECT 1 FROM mentorship m WHERE m.mentor_id = s.mentor_id AND m.mentee_id = $1 AND m.status = 'active')
-          AND NOT EXISTS (SELECT 1 FROM session_attendee x WHERE x.session_id = s.id AND x.user_id = $1 AND x.active)
-          AND (SELECT count(*) FROM session_attendee x WHERE x.session_id = s.id AND x.role = 'mentee' AND x.active) < s.seat_limit
-        ORDER BY s.starts_at, s.id LIMIT 500`,
+    const rows: SessionWithAttendeesRow[] = await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT s.id, s.program_id, s.mentorship_id, s.mentor_id, mo.full_name AS mentor_name, s.title, s.starts_at, s.ends_at,
+                s.modality, s.location, NULL AS meeting_url, s.seat_limit, s.series_id, s.status, s.sequence, s.cancel_reason,
+                s.cancelled_at, s.created_at, s.updated_at, 'mentee' AS my_role
+           FROM mentoring_session s JOIN app_user mo ON mo.id = s.mentor_id
+          WHERE s.status = 'scheduled' AND s.seat_limit > 1 AND s.starts_at > now()
+            AND EXISTS (SELECT 1 FROM mentorship m WHERE m.mentor_id = s.mentor_id AND m.mentee_id = $1 AND m.status = 'active')
+            AND NOT EXISTS (SELECT 1 FROM session_attendee x WHERE x.session_id = s.id AND x.user_id = $1 AND x.active)
+            AND (SELECT count(*) FROM session_attendee x WHERE x.session_id = s.id AND x.role = 'mentee' AND x.active) < s.seat_limit
+          ORDER BY s.starts_at, s.id LIMIT 500) AS s ${WITH_ATTENDEES}
+        ORDER BY s.starts_at, s.id`,
       [userId],
     );
-    return this.withAttendees(rows);
-  }
-
-  private async withAttendees(rows: SessionRow[]): Promise<SessionResponse[]> {
-    if (rows.length === 0) return [];
-    const attendees: AttendeeRow[] = await this.dataSource.query(ATTENDEE_SELECT, [rows.map((r) => r.id)]);
-    const bySession = new Map<string, SessionAttendee[]>();
-    for (const a of attendees) bySession.set(a.session_id, [...(bySession.get(a.session_id) ?? []), toAttendee(a)]);
-    return rows.map((r) => toSessionResponse(r, bySession.get(r.id) ?? []));
+    return rows.map((r) => toSessionResponse(r, r.attendees));
   }
 }

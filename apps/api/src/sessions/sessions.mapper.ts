@@ -1,4 +1,4 @@
-import type { Attendance, Modality, SessionAttendee, SessionResponse, SessionStatus } from '@pm/contracts';
+import type { Modality, SessionAttendee, SessionResponse, SessionStatus } from '@pm/contracts';
 import type { ParticipantRole } from './session-attendee.entity';
 
 export interface SessionRow {
@@ -24,15 +24,6 @@ export interface SessionRow {
   my_role: ParticipantRole;
 }
 
-export interface AttendeeRow {
-  session_id: string;
-  user_id: string;
-  full_name: string;
-  mentorship_id: string;
-  active: boolean;
-  attendance: Attendance | null;
-}
-
 /** Columns of a session as seen by one participant (`a` is the viewer's attendee row). */
 export const SESSION_SELECT = `
   SELECT s.id, s.program_id, s.mentorship_id, s.mentor_id, mo.full_name AS mentor_name, s.title, s.starts_at, s.ends_at,
@@ -42,19 +33,20 @@ export const SESSION_SELECT = `
     JOIN session_attendee a ON a.session_id = s.id
     JOIN app_user mo ON mo.id = s.mentor_id`;
 
-export const ATTENDEE_SELECT = `
-  SELECT a.session_id, a.user_id, u.full_name, a.mentorship_id, a.active, a.attendance
-    FROM session_attendee a JOIN app_user u ON u.id = a.user_id
-   WHERE a.session_id = ANY($1::uuid[]) AND a.role = 'mentee'
-   ORDER BY u.full_name, a.user_id`;
+/**
+ * Follows `FROM (<sessions>) AS s`: each session's mentees as a JSON array in the response's shape and order,
+ * so a list is one query, not a second one for the attendees. After the sessions' own LIMIT, so it runs for
+ * the sessions returned only.
+ */
+export const WITH_ATTENDEES = `
+  CROSS JOIN LATERAL (
+    SELECT COALESCE(json_agg(json_build_object('userId', x.user_id, 'fullName', u.full_name, 'mentorshipId', x.mentorship_id,
+                                               'active', x.active, 'attendance', x.attendance) ORDER BY u.full_name, x.user_id), '[]') AS attendees
+      FROM session_attendee x JOIN app_user u ON u.id = x.user_id
+     WHERE x.session_id = s.id AND x.role = 'mentee'
+  ) AS att`;
 
-export const toAttendee = (r: AttendeeRow): SessionAttendee => ({
-  userId: r.user_id,
-  fullName: r.full_name,
-  mentorshipId: r.mentorship_id,
-  active: r.active,
-  attendance: r.attendance,
-});
+export type SessionWithAttendeesRow = SessionRow & { attendees: SessionAttendee[] };
 
 export const toSessionResponse = (r: SessionRow, attendees: SessionAttendee[]): SessionResponse => ({
   id: r.id,

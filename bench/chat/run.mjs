@@ -4,7 +4,9 @@
 //    CHAT_ADAPTER=redis [REDIS_URL=...] for the gateway's Redis fan-out instead of PostgreSQL's;
 //    CHAT_PROFILE=<dir> to write CPU profiles of the servers during the first measured saturation phase;
 //    CHAT_VARIANT_ENV='{"REDIS_URL":"redis://127.0.0.1:6379"}' [CHAT_VARIANT_LABEL=redis] to add a second API process
-//    with that extra environment as a third target, measured in the same rounds: an A/B on a shared, noisy machine.)
+//    with that extra environment as a third target, measured in the same rounds: an A/B on a shared, noisy machine;
+//    CHAT_BEFORE_MAIN=<path to an older build's main.js> to add that build of the API as another gateway target,
+//    e.g. the build before a change, measured in the same rounds.)
 //
 // PAIRS mentorships, each with its two members connected over websocket (2 x PAIRS clients, forceNew, all in
 // this process). Both members of a pair send, and each message is timed from the sender's emit to the other
@@ -14,6 +16,8 @@
 //     that would otherwise be the only thing measured) and the default cluster adapter (PostgreSQL
 //     LISTEN/NOTIFY), i.e. the whole path: auth'd socket, validation, membership check, insert, fan-out.
 //   - bare: bare-server.mjs, a socket.io server in a child process that relays the same events, stores nothing.
+//   - insert: insert-relay.mjs, the bare relay plus a plain single-row INSERT per message into PostgreSQL (its own
+//     table in the gateway's database) before emitting and acking: the naive store-then-ack design.
 // Phases, each CHAT_SECONDS long, the first second excluded from every figure (ramp-up):
 //   1. saturation: every sender keeps CHAT_WINDOW sends unacknowledged (sends the next on each ack), so the
 //      server is never idle; measured: messages delivered per second, messages acknowledged (= stored, for the
@@ -25,7 +29,9 @@
 // One unmeasured warm-up phase per target first; the order of the targets rotates each round; medians over the
 // rounds. Every phase is checked, and any failure exits non-zero (missed goals do not): every send acked ok,
 // every acked message delivered to the other member exactly once and echoed to the sender once, seq strictly
-// rising at every receiver, and for the gateway, rows in chat_message = messages acknowledged.
+// rising at every receiver, and for the gateway (and the insert relay), rows stored = messages acknowledged.
+// Goals (issue 17): gateway throughput >= 0.25x the bare relay and >= 2x the insert relay; p99 at half load
+// <= 5x the bare relay.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -101,11 +107,12 @@ function cpuBetween(a, b) {
 
 // ---- targets ---------------------------------------------------------------------------------------------------
 
-async function startBare() {
+/** A relay child process: bare-server.mjs, or insert-relay.mjs on `databaseUrl`. */
+async function startRelay({ script, short, name, databaseUrl }) {
   const args = PROFILE ? ['-r', `${here}cpu-profile.cjs`] : [];
-  const child = spawn(process.execPath, [...args, `${here}bare-server.mjs`], {
+  const child = spawn(process.execPath, [...args, `${here}${script}`], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, CHAT_PROFILE_LABEL: 'bare' },
+    env: { ...process.env, CHAT_PROFILE_LABEL: short, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
   });
   const port = await new Promise((resolve, reject) => {
     let out = '';
@@ -114,11 +121,11 @@ async function startBare() {
       const match = /listening (\d+)/.exec(out);
       if (match) resolve(Number(match[1]));
     });
-    child.once('exit', () => reject(new Error('the bare server exited during start-up')));
+    child.once('exit', () => reject(new Error(`${script} exited during start-up`)));
   });
   return {
-    name: 'bare socket.io relay',
-    short: 'bare',
+    name,
+    short,
     url: `http://127.0.0.1:${port}`,
     pid: child.pid,
     async stop() {
@@ -131,26 +138,35 @@ async function startBare() {
 
 const knownPids = new Set();
 
-async function startGateway({ short, name, env = {} }) {
+async function startGateway({ short, name, env = {}, main }) {
   const redisUrl = ADAPTER === 'redis' ? (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : '';
   const nodeOptions = `${env.NODE_OPTIONS ?? process.env.NODE_OPTIONS ?? ''}${PROFILE ? ` -r ${here}cpu-profile.cjs` : ''}`.trim();
-  const server = await startBenchServer({
-    CHAT_RATE_LIMIT_PER_SECOND: '100000',
-    CHAT_RATE_LIMIT_BURST: '100000',
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-    // Empty is unset (loadConfig): the PostgreSQL adapter, whatever this shell's REDIS_URL says.
-    REDIS_URL: redisUrl,
-    CHAT_PROFILE_LABEL: short,
-    ...env,
-    NODE_OPTIONS: nodeOptions,
-  });
+  // startBenchServer reads BENCH_API_MAIN from this process's environment: set it for this one start only.
+  const defaultMain = process.env.BENCH_API_MAIN;
+  if (main) process.env.BENCH_API_MAIN = main;
+  let server;
+  try {
+    server = await startBenchServer({
+      CHAT_RATE_LIMIT_PER_SECOND: '100000',
+      CHAT_RATE_LIMIT_BURST: '100000',
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
+      // Empty is unset (loadConfig): the PostgreSQL adapter, whatever this shell's REDIS_URL says.
+      REDIS_URL: redisUrl,
+      CHAT_PROFILE_LABEL: short,
+      ...env,
+      NODE_OPTIONS: nodeOptions,
+    });
+  } finally {
+    if (defaultMain === undefined) delete process.env.BENCH_API_MAIN;
+    else process.env.BENCH_API_MAIN = defaultMain;
+  }
   const [pid] = pidsWhere((cmd, ppid) => ppid === process.pid && cmd.includes('main.js')).filter((p) => !knownPids.has(p));
   if (!pid) throw new Error('cannot find the API process');
   knownPids.add(pid);
   const database = new URL(server.databaseUrl).pathname.slice(1);
   const db = new pg.Client({ connectionString: server.databaseUrl });
   await db.connect();
-  return { name, short, url: server.baseUrl, pid, database, db, server, acked: 0, stop: async () => (await db.end(), await server.stop()) };
+  return { name, short, url: server.baseUrl, pid, database, db, countSql: 'SELECT count(*)::int AS n FROM chat_message', server, acked: 0, stop: async () => (await db.end(), await server.stop()) };
 }
 
 /** Accounts and mentorships on the gateway's database; the bare relay takes the same ids as its "tokens". */
@@ -197,7 +213,7 @@ function connectClient(url, token, userId, conversationId, index) {
 async function connectTarget(target, pairs) {
   const clients = [];
   for (const [k, p] of pairs.entries()) {
-    const tokenOf = (user) => (target.short === 'bare' ? user.id : user.token);
+    const tokenOf = (user) => (target.relay ? user.id : user.token);
     const a = await connectClient(target.url, tokenOf(p.mentor), p.mentor.id, p.conversationId, 2 * k);
     const b = await connectClient(target.url, tokenOf(p.mentee), p.mentee.id, p.conversationId, 2 * k + 1);
     a.partner = b;
@@ -285,8 +301,8 @@ class Phase {
     const t = this.target;
     if (t.db) {
       t.acked += this.acked;
-      const { rows } = await t.db.query('SELECT count(*)::int AS n FROM chat_message');
-      if (rows[0].n !== t.acked) fail(`${this.id}: chat_message holds ${rows[0].n} rows, ${t.acked} messages were acknowledged`);
+      const { rows } = await t.db.query(t.countSql);
+      if (rows[0].n !== t.acked) fail(`${this.id}: ${t.short} stored ${rows[0].n} rows, ${t.acked} messages were acknowledged`);
     }
   }
 
@@ -387,21 +403,31 @@ function fixedRate(target, rate) {
 const fmtRate = (x) => `${Math.round(x).toLocaleString('en')}/s`;
 const fmtMs = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 
-const bare = await startBare();
+const bare = { ...(await startRelay({ script: 'bare-server.mjs', short: 'bare', name: 'bare socket.io relay' })), relay: true };
 const gateways = [];
+let insertRelay;
 try {
   gateways.push(await startGateway({ short: 'gateway', name: `gateway (${ADAPTER} fan-out)` }));
   if (process.env.CHAT_VARIANT_ENV) {
     const label = process.env.CHAT_VARIANT_LABEL ?? 'variant';
     gateways.push(await startGateway({ short: label, name: `${label} (gateway + ${process.env.CHAT_VARIANT_ENV})`, env: JSON.parse(process.env.CHAT_VARIANT_ENV) }));
   }
+  if (process.env.CHAT_BEFORE_MAIN) {
+    gateways.push(await startGateway({ short: 'before', name: `before (gateway built from ${process.env.CHAT_BEFORE_MAIN})`, main: process.env.CHAT_BEFORE_MAIN }));
+  }
   const [gateway] = gateways;
-  const targets = [...gateways, bare];
+  // Its own table in the gateway's database: its backends' CPU is counted like the gateway's (which is idle then).
+  const relayDb = new pg.Client({ connectionString: gateway.server.databaseUrl });
+  await relayDb.connect();
+  const started = await startRelay({ script: 'insert-relay.mjs', short: 'insert', name: 'insert relay (bare + one INSERT per message)', databaseUrl: gateway.server.databaseUrl });
+  insertRelay = { ...started, relay: true, database: gateway.database, db: relayDb, countSql: 'SELECT count(*)::int AS n FROM bench_relay_message', acked: 0, stop: async () => (await relayDb.end(), await started.stop()) };
+  const targets = [...gateways, insertRelay, bare];
   for (const g of gateways) {
     g.pairs = await seedPairs(g);
     await connectTarget(g, g.pairs);
   }
-  // The bare relay takes the gateway's user ids as tokens and its conversation ids as room names.
+  // The relays take the gateway's user ids as tokens and its conversation ids as room names.
+  await connectTarget(insertRelay, gateway.pairs);
   await connectTarget(bare, gateway.pairs);
   const { rows: version } = await gateway.db.query('SHOW server_version');
 
@@ -449,7 +475,7 @@ try {
       console.log(`| ${label} | ${cells.join(' | ')} | ${ratios.join(' | ')} | ${rounds} |`);
     }
   };
-  const gatewaysOnly = { ratio: false, only: others.map((t) => t.short) };
+  const gatewaysOnly = { ratio: false, only: others.filter((t) => t.db).map((t) => t.short) };
   const common = [
     ["p50 latency, emit to the other member's message:new", (s) => s.p50, fmtMs],
     ["p99 latency, emit to the other member's message:new", (s) => s.p99, fmtMs],
@@ -467,19 +493,23 @@ try {
   table(half, [['delivered msgs/s', (s) => s.deliveredPerSec, fmtRate], ...common]);
 
   console.log('');
-  for (const t of others) {
-    const throughputRatio = med(sat[t.short], (s) => s.deliveredPerSec) / med(sat.bare, (s) => s.deliveredPerSec);
+  const throughput = (t) => med(sat[t.short], (s) => s.deliveredPerSec);
+  for (const t of gateways) {
+    const vsBare = throughput(t) / throughput(bare);
+    const vsInsert = throughput(t) / throughput(insertRelay);
     const p99Ratio = med(half[t.short], (s) => s.p99) / med(half.bare, (s) => s.p99);
     console.log(
-      `Goals, ${t.short}: throughput ${throughputRatio.toFixed(2)}x bare (goal >= 0.5x): ${throughputRatio >= 0.5 ? 'met' : 'MISSED'}; ` +
-        `p99 at half load ${p99Ratio.toFixed(2)}x bare (goal <= 2x): ${p99Ratio <= 2 ? 'met' : 'MISSED'}`,
+      `Goals, ${t.short}: throughput ${vsBare.toFixed(2)}x bare (goal >= 0.25x): ${vsBare >= 0.25 ? 'met' : 'MISSED'}; ` +
+        `${vsInsert.toFixed(2)}x insert relay (goal >= 2x): ${vsInsert >= 2 ? 'met' : 'MISSED'}; ` +
+        `p99 at half load ${p99Ratio.toFixed(2)}x bare (goal <= 5x): ${p99Ratio <= 5 ? 'met' : 'MISSED'}`,
     );
   }
-  console.log(`Checked: ${others.map((t) => `${t.acked.toLocaleString('en')} messages acknowledged by ${t.short} = rows in its chat_message`).join('; ')}; every acked message delivered once, in seq order.`);
+  console.log(`Checked: ${others.map((t) => `${t.acked.toLocaleString('en')} messages acknowledged by ${t.short} = rows it stored`).join('; ')}; every acked message delivered once, in seq order.`);
 } catch (e) {
   fail(e instanceof Error ? (e.stack ?? e.message) : String(e));
 } finally {
-  for (const t of [...gateways, bare]) disconnectTarget(t);
+  for (const t of [...gateways, insertRelay, bare]) if (t) disconnectTarget(t);
+  await insertRelay?.stop().catch((e) => fail(`stopping the insert relay: ${e.message}`));
   for (const g of gateways) await g.stop().catch((e) => fail(`stopping the API: ${e.message}`));
   await bare.stop();
 }

@@ -81,8 +81,10 @@ try {
     [programId],
   );
   await db.query(
+    // ON CONFLICT: the database makes a mentorship's conversation with it (migration ChatMembershipView).
     `INSERT INTO conversation (kind, program_id, mentorship_id, mentor_id, last_seq)
-     SELECT 'mentorship', $1, p.id, p.mentor_id, 0 FROM pairs p`,
+     SELECT 'mentorship', $1, p.id, p.mentor_id, 0 FROM pairs p
+     ON CONFLICT DO NOTHING`,
     [programId],
   );
   await db.query(

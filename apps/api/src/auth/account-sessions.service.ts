@@ -22,6 +22,8 @@ export type LiveConnectionCloser = (userId: string) => void;
 export class AccountSessionsService {
   private readonly logger = new Logger('Accounts');
   private readonly closers = new Set<LiveConnectionCloser>();
+  /** Per account whose sign-ins are being ended: resolves once this instance has heard the change. */
+  private readonly heard = new Map<string, Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -29,12 +31,19 @@ export class AccountSessionsService {
   ) {}
 
   async endAll(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    // Listened for before the commit: PostgreSQL may deliver the NOTIFY before the commit's own reply.
+    const heard = this.feed.echo(ACCOUNT_CHANNEL, userId);
+    this.heard.set(userId, heard);
+    // A transaction rolled back never notifies: the wait ends at echo's timeout and is forgotten.
+    void heard.then(() => {
+      if (this.heard.get(userId) === heard) this.heard.delete(userId);
+    });
     await manager.query('UPDATE app_user SET session_version = session_version + 1 WHERE id = $1', [userId]);
     await manager.query('UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
   }
 
   async closeLiveConnections(userId: string): Promise<void> {
-    await this.feed.echo(ACCOUNT_CHANNEL, userId);
+    await this.heard.get(userId);
     for (const close of this.closers) {
       try {
         close(userId);

@@ -9,17 +9,16 @@ import type { ChatSocket, ChatUser } from './chat.types';
 import { parsePayload } from './parse-payload';
 import { TokenBucket } from './rate-limiter';
 
-/** Sends waiting behind one socket's earlier sends; past this the socket is flooding and is refused. */
-const MAX_QUEUED_SENDS = 256;
 const DRAIN_TIMEOUT_MS = 5_000;
 /** What an UNAVAILABLE ack suggests waiting before sending again. */
 const UNAVAILABLE_RETRY_MS = 2_000;
 
+/**
+ * A socket's sends are not chained here: a client that sends a, b without waiting sees them stored as a, b
+ * because they reach the MessageAppender in arrival order (ChatService.send), and they may share a batch.
+ */
 interface SocketState {
   bucket: TokenBucket;
-  /** The socket's sends, chained: a client that sends a, b without waiting sees them stored as a, b. */
-  tail: Promise<unknown>;
-  queued: number;
 }
 
 const CHAT_CODES = new Set<string>(Object.values(ChatErrorCode));
@@ -49,7 +48,7 @@ export class ChatEventRunner {
     dtoClass: ClassConstructor<D>,
     payload: unknown,
     handler: (user: ChatUser, dto: D) => Promise<R>,
-    options: { serial?: boolean; allowExpiredToken?: boolean } = {},
+    options: { allowExpiredToken?: boolean } = {},
   ): Promise<Ack<R>> {
     if (this.draining) return fail('The server is restarting; reconnect and try again', ChatErrorCode.ShuttingDown);
     const state = this.stateOf(socket);
@@ -61,8 +60,7 @@ export class ChatEventRunner {
     this.inFlight++;
     try {
       const dto = parsePayload(dtoClass, payload);
-      const work = (): Promise<R> => handler(socket.data.user, dto);
-      const result = options.serial ? await this.serially(state, work) : await work();
+      const result = await handler(socket.data.user, dto);
       return { ok: true, ...result };
     } catch (e) {
       return this.toAck(e);
@@ -92,22 +90,10 @@ export class ChatEventRunner {
   private stateOf(socket: ChatSocket): SocketState {
     let state = this.states.get(socket);
     if (!state) {
-      state = { bucket: new TokenBucket(this.config.CHAT_RATE_LIMIT_PER_SECOND, this.config.CHAT_RATE_LIMIT_BURST, Date.now()), tail: Promise.resolve(), queued: 0 };
+      state = { bucket: new TokenBucket(this.config.CHAT_RATE_LIMIT_PER_SECOND, this.config.CHAT_RATE_LIMIT_BURST, Date.now()) };
       this.states.set(socket, state);
     }
     return state;
-  }
-
-  private async serially<R>(state: SocketState, work: () => Promise<R>): Promise<R> {
-    if (state.queued >= MAX_QUEUED_SENDS) throw chatRateLimited(1000);
-    state.queued++;
-    const result = state.tail.then(work);
-    state.tail = result.catch(() => undefined);
-    try {
-      return await result;
-    } finally {
-      state.queued--;
-    }
   }
 
   private toAck(e: unknown): Ack<never> {

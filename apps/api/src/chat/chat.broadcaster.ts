@@ -1,24 +1,45 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ChatMessage, ForumPostEvent, Notification, PresenceUpdate, ReadReceipt, TypingUpdate } from '@pm/contracts';
-import { userRoom, type ChatNamespace } from './chat.types';
+import { userRoom, type ChatNamespace, type MessageDelivery } from './chat.types';
 
 /**
  * Everything the chat sends to clients goes through here, to the rooms of the users concerned. The namespace's
  * adapter (PostgreSQL or Redis, see chat-io.adapter.ts) carries each emit to the other API instances, whose
- * sockets in those rooms receive it too.
+ * sockets in those rooms receive it too; new messages cross per batch (messageNew).
  */
 @Injectable()
 export class ChatBroadcaster {
   private readonly logger = new Logger('Chat');
   private nsp?: ChatNamespace;
+  /** New messages delivered here and not yet sent to the other instances. */
+  private outgoing: MessageDelivery[] = [];
+  /** Set once the app is closing: the adapter is about to close, and publishing after that kept it alive. */
+  private detached = false;
 
   /** Called by the gateway once socket.io has created the namespace. */
   attach(nsp: ChatNamespace): void {
     this.nsp = nsp;
+    nsp.on('chat:messages', (deliveries) => {
+      for (const d of deliveries) nsp.local.to(d.userIds.map(userRoom)).emit('message:new', d.message);
+    });
   }
 
+  /** Called by the gateway when the app closes, after the events in flight have been answered. */
+  detach(): void {
+    this.detached = true;
+  }
+
+  /**
+   * To this instance's sockets at once; to the other instances' with the rest of the batch. The appender
+   * announces a committed batch's messages one after the other in one synchronous loop, so a microtask later
+   * the whole batch is here and crosses as ONE publish (one NOTIFY, with PostgreSQL), not one per message; the
+   * adapter keeps publishes in order (chat-io.adapter.ts), so every instance delivers in the same order.
+   */
   messageNew(userIds: string[], message: ChatMessage): void {
-    if (userIds.length > 0) this.namespace().to(userIds.map(userRoom)).emit('message:new', message);
+    if (userIds.length === 0) return;
+    this.namespace().local.to(userIds.map(userRoom)).emit('message:new', message);
+    if (this.detached) return;
+    if (this.outgoing.push({ userIds, message }) === 1) queueMicrotask(() => void this.publishMessages());
   }
 
   read(userIds: string[], update: ReadReceipt & { conversationId: string }): void {
@@ -71,6 +92,24 @@ export class ChatBroadcaster {
       sockets = await nsp.local.in(rooms).fetchSockets();
     }
     return new Set(sockets.map((s) => s.data.user.id));
+  }
+
+  /**
+   * Publishes only when the adapter knows another instance: alone (one instance, as often deployed) a publish
+   * would cost a NOTIFY per batch for nobody. The adapter learns of an instance from the heartbeat it sends when
+   * it starts, before that instance takes connections. Every call awaits the count the same way (a settled
+   * promise with PostgreSQL, one Redis reply in order with Redis), so batches still go out in order.
+   */
+  private async publishMessages(): Promise<void> {
+    const deliveries = this.outgoing.splice(0);
+    const nsp = this.namespace();
+    try {
+      if ((await nsp.adapter.serverCount()) < 2 || this.detached) return;
+      nsp.serverSideEmit('chat:messages', deliveries);
+    } catch (e) {
+      // Live delivery is best effort: the other instances' clients catch up with conversation:join.
+      this.logger.warn(`chat fan-out to the other instances failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private namespace(): ChatNamespace {

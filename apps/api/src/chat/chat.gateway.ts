@@ -65,7 +65,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
 
   @SubscribeMessage('message:send')
   send(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: ChatMessage }>> {
-    return this.runner.run(socket, SendMessageDto, payload, (user, dto) => this.chat.send(user, dto), { serial: true });
+    return this.runner.run(socket, SendMessageDto, payload, (user, dto) => this.chat.send(user, dto));
   }
 
   @SubscribeMessage('conversation:read')
@@ -96,6 +96,7 @@ export class ChatGateway implements OnGatewayInit<ChatNamespace>, OnGatewayConne
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.nsp) return;
     await this.runner.drain();
+    this.broadcaster.detach();
     const count = this.nsp.sockets.size;
     this.nsp.local.emit('server:shutdown', { reconnectAfterMs: RECONNECT_AFTER_MS });
     this.nsp.local.disconnectSockets(true);

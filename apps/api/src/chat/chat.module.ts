@@ -9,6 +9,8 @@ import { ConversationAccess } from './conversation-access';
 import { ConversationStore } from './conversation.store';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
+import { MembershipCache } from './membership-cache';
+import { MessageAppender } from './message-appender';
 import { MessageStore } from './message.store';
 import { PresenceService } from './presence.service';
 
@@ -29,6 +31,8 @@ import { PresenceService } from './presence.service';
     ConversationsService,
     ConversationAccess,
     ConversationStore,
+    MembershipCache,
+    MessageAppender,
     MessageStore,
     PresenceService,
   ],

@@ -9,20 +9,18 @@ import { toChatMessage, toReadReceipt } from './chat.mapper';
 import type { ChatUser } from './chat.types';
 import { ConversationAccess } from './conversation-access';
 import type { JoinConversationDto, ReadMessageDto, SendMessageDto, TypingDto, PresenceQueryDto } from './dto/chat-events.dto';
-import { KeyedSequencer } from './keyed-sequencer';
 import { seqOfMessageId } from './message-id';
 import { assertValidBody } from './message-rules';
+import { MessageAppender } from './message-appender';
 import { MessageStore } from './message.store';
 
 /** The use cases behind the /chat socket events. Each starts with the membership check. */
 @Injectable()
 export class ChatService {
-  /** Store-then-broadcast, one at a time per conversation on this instance (see KeyedSequencer). */
-  private readonly sequencer = new KeyedSequencer();
-
   constructor(
     private readonly access: ConversationAccess,
     private readonly messages: MessageStore,
+    private readonly appender: MessageAppender,
     private readonly broadcaster: ChatBroadcaster,
     private readonly events: DomainEvents,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -47,6 +45,13 @@ export class ChatService {
   /**
    * Stores the message, then tells every member. The ack (the return value) is sent only after the row is
    * committed; a resend of a clientMessageId already stored returns that message and tells no one again.
+   *
+   * Order has one mechanism: the MessageAppender stores and announces a conversation's messages in the order
+   * `append` is called. A socket's events arrive in order, and nothing between their arrival and `append`
+   * can reorder two sends of one conversation: validation is synchronous and membership lookups of one
+   * conversation resolve in the order asked (MembershipCache; from memory, at once, almost always). So a client
+   * that sends a, b without waiting sees them stored (and broadcast) as a, b, while its sends still share
+   * batches instead of waiting for each other's commits.
    */
   async send(user: ChatUser, dto: SendMessageDto): Promise<{ message: ChatMessage }> {
     assertValidBody(dto.body);
@@ -57,13 +62,18 @@ export class ChatService {
       if (stored) return { message: toChatMessage(stored) };
       throw conversationReadOnly();
     }
-    return this.sequencer.run(conversation.id, async () => {
-      const stored = await this.messages.append({ conversationId: conversation.id, senderId: user.id, body: dto.body, clientMessageId: dto.clientMessageId });
-      if (!stored) throw conversationNotFound();
-      const message = toChatMessage(stored.row);
-      if (stored.created) this.broadcaster.messageNew(conversation.memberIds, message);
-      return { message };
-    });
+    let message: ChatMessage | undefined;
+    const stored = await this.appender.append(
+      { conversationId: conversation.id, senderId: user.id, body: dto.body, clientMessageId: dto.clientMessageId },
+      // Called after the commit, in seq order: the broadcast happens here rather than after the await, where
+      // promise continuations of different sends could run in another order.
+      (s) => {
+        message = toChatMessage(s.row);
+        if (s.created) this.broadcaster.messageNew(conversation.memberIds, message);
+      },
+    );
+    if (!stored) throw conversationNotFound();
+    return { message: message ?? toChatMessage(stored.row) };
   }
 
   async markRead(user: ChatUser, dto: ReadMessageDto): Promise<{ receipt: ReadReceipt }> {

@@ -1,5 +1,5 @@
 import type { Namespace, Socket } from 'socket.io';
-import type { ChatClientToServerEvents, ChatServerToClientEvents, Role } from '@pm/contracts';
+import type { ChatClientToServerEvents, ChatMessage, ChatServerToClientEvents, Role } from '@pm/contracts';
 
 /** Who is on a chat socket, as the handshake found them. */
 export interface ChatUser {
@@ -18,9 +18,20 @@ export interface ChatSocketData {
   tokenExpiresAt: number;
 }
 
-type NoEvents = Record<never, never>;
-export type ChatNamespace = Namespace<ChatClientToServerEvents, ChatServerToClientEvents, NoEvents, ChatSocketData>;
-export type ChatSocket = Socket<ChatClientToServerEvents, ChatServerToClientEvents, NoEvents, ChatSocketData>;
+/** One new message and whom it goes to. */
+export interface MessageDelivery {
+  userIds: string[];
+  message: ChatMessage;
+}
+
+/** Between API instances, through the cluster adapter (`serverSideEmit`). */
+export interface ChatInterServerEvents {
+  /** The new messages of one committed batch, in the order they were delivered on the sending instance. */
+  'chat:messages': (deliveries: MessageDelivery[]) => void;
+}
+
+export type ChatNamespace = Namespace<ChatClientToServerEvents, ChatServerToClientEvents, ChatInterServerEvents, ChatSocketData>;
+export type ChatSocket = Socket<ChatClientToServerEvents, ChatServerToClientEvents, ChatInterServerEvents, ChatSocketData>;
 
 /**
  * Every socket joins its user's room at connect, and everything is sent to the rooms of a conversation's

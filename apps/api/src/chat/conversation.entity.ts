@@ -6,10 +6,11 @@ import { UserEntity } from '@api/users/user.entity';
 
 /**
  * A chat: one per mentorship (its mentor and mentee), and one per mentor's group in a program (the mentor and
- * every mentee they have there). Membership is never copied here: it is read from `mentorship` on every event,
- * so a mentorship that ends or an account that is erased takes effect at once.
+ * every mentee they have there), made by the database with the mentorship (migration ChatMembershipView).
+ * Membership is never copied here: the view `conversation_member` derives it from `mentorship`, so a mentorship
+ * that ends or an account that is erased takes effect at once (the chat's cache of it is dropped on commit).
  *
- * `last_seq` is the per-conversation message counter. A message is stored by incrementing it in the same
+ * `last_seq` is the per-conversation message counter. Messages are stored by raising it in the same
  * statement as the insert, so the row lock serialises the writers of one conversation: sequence numbers are
  * handed out in commit order and without gaps, and a reader resuming after seq n can never miss a message
  * that commits later with a smaller number.

@@ -4,23 +4,29 @@ import { DataSource } from 'typeorm';
 import type { ConversationKind } from '@pm/contracts';
 import type { MessageRow } from './chat.mapper';
 import { isUuid } from '@api/common/uuid';
+import { prepared, runPrepared } from '@api/database/prepared';
 
+// Membership is derived from mentorships on every read, never copied: the `conversation_member` view
+// (migration ChatMembershipView) says who belongs to each conversation now and whether it takes new messages.
+// `mem` aggregates it for one conversation `c`: the mentor first, then the mentees in the order they joined.
+const MEMBERS_LATERAL = `CROSS JOIN LATERAL (
+   SELECT COALESCE(array_agg(cm.user_id::text ORDER BY cm.is_mentor DESC, cm.since, cm.user_id), '{}') AS member_ids,
+          COALESCE(bool_or(cm.open), false) AS open
+     FROM conversation_member cm WHERE cm.conversation_id = c.id
+ ) mem`;
 
-// Membership is derived from mentorships on every call, never copied: a pair conversation belongs to its
-// mentor and mentee (for good: an ended mentorship stays readable); a group belongs to its mentor and to the
-// mentees they mentor in the program right now. `c` is the conversation, `m` its mentorship (pairs only).
-const ACTIVE_GROUP_MENTEES = `SELECT g.mentee_id FROM mentorship g
-   WHERE g.program_id = c.program_id AND g.mentor_id = c.mentor_id AND g.status = 'active'`;
-const MEMBERS_SQL = `CASE WHEN c.kind = 'mentorship' THEN ARRAY[m.mentor_id, m.mentee_id]::text[]
-   ELSE (ARRAY[c.mentor_id] || ARRAY(${ACTIVE_GROUP_MENTEES} ORDER BY g.created_at, g.mentee_id))::text[] END`;
-const OPEN_SQL = `CASE WHEN c.kind = 'mentorship' THEN m.status = 'active' ELSE EXISTS (${ACTIVE_GROUP_MENTEES}) END`;
-const IS_MEMBER_SQL = `((c.kind = 'mentorship' AND $1 IN (m.mentor_id, m.mentee_id))
-   OR (c.kind = 'group' AND (c.mentor_id = $1 OR $1 IN (${ACTIVE_GROUP_MENTEES}))))`;
+const MEMBERSHIP = prepared(
+  'chat_membership',
+  `SELECT c.id, c.kind, c.program_id, c.mentor_id, mem.member_ids, mem.open
+     FROM conversation c ${MEMBERS_LATERAL}
+    WHERE c.id = $1`,
+);
 
 /** A conversation as an access check sees it. */
 export interface ConversationMembership {
   id: string;
   kind: ConversationKind;
+  programId: string;
   mentorId: string;
   /** Everyone who may read it now, the caller included. */
   memberIds: string[];
@@ -59,63 +65,36 @@ export class ConversationStore {
   /** The conversation with its current members, or undefined when it does not exist. */
   async membership(conversationId: string): Promise<ConversationMembership | undefined> {
     if (!isUuid(conversationId)) return undefined;
-    const rows: Array<{ id: string; kind: ConversationKind; mentor_id: string; member_ids: string[]; open: boolean | null }> = await this.db.query(
-      `SELECT c.id, c.kind, c.mentor_id, ${MEMBERS_SQL} AS member_ids, ${OPEN_SQL} AS open
-         FROM conversation c LEFT JOIN mentorship m ON m.id = c.mentorship_id
-        WHERE c.id = $1`,
+    const rows = await runPrepared<{ id: string; kind: ConversationKind; program_id: string; mentor_id: string; member_ids: string[]; open: boolean }>(
+      this.db,
+      MEMBERSHIP,
       [conversationId],
     );
     const row = rows[0];
     if (!row) return undefined;
-    return { id: row.id, kind: row.kind, mentorId: row.mentor_id, memberIds: row.member_ids, open: row.open === true };
-  }
-
-  /**
-   * Creates the conversations the user is entitled to and does not have yet: one per mentorship they are part
-   * of, and one per mentor's group of two or more active mentees they belong to. Done when the list is read
-   * (and at connect), so no other domain has to know about chat; the unique indexes make it race-free.
-   */
-  async ensureFor(userId: string): Promise<void> {
-    await this.db.query(
-      `WITH pairs AS (
-         INSERT INTO conversation (kind, program_id, mentorship_id, mentor_id)
-         SELECT 'mentorship', m.program_id, m.id, m.mentor_id FROM mentorship m
-          WHERE (m.mentee_id = $1 OR m.mentor_id = $1)
-            AND NOT EXISTS (SELECT 1 FROM conversation c WHERE c.mentorship_id = m.id)
-         ON CONFLICT DO NOTHING
-         RETURNING id
-       )
-       INSERT INTO conversation (kind, program_id, mentor_id)
-       SELECT 'group', g.program_id, g.mentor_id FROM mentorship g
-        WHERE g.status = 'active'
-          AND (g.mentor_id = $1 OR (g.program_id, g.mentor_id) IN (SELECT program_id, mentor_id FROM mentorship WHERE mentee_id = $1 AND status = 'active'))
-          AND NOT EXISTS (SELECT 1 FROM conversation c WHERE c.kind = 'group' AND c.program_id = g.program_id AND c.mentor_id = g.mentor_id)
-        GROUP BY g.program_id, g.mentor_id
-       HAVING count(*) >= 2
-       ON CONFLICT DO NOTHING`,
-      [userId],
-    );
+    return { id: row.id, kind: row.kind, programId: row.program_id, mentorId: row.mentor_id, memberIds: row.member_ids, open: row.open };
   }
 
   /** The user's conversations, most recently active first, with unread count and last message. */
   async list(userId: string): Promise<ConversationListRow[]> {
     const rows: Array<Omit<ConversationListRow, 'last_message'> & LastMessageColumns> = await this.db.query(
       `SELECT c.id, c.kind, c.program_id, p.name AS program_name, c.mentorship_id, c.mentor_id,
-              ${MEMBERS_SQL} AS member_ids, COALESCE(${OPEN_SQL}, false) AS open,
+              mem.member_ids, mem.open,
               r.last_read_message_id,
               (SELECT count(*)::int FROM chat_message x
                 WHERE x.conversation_id = c.id AND x.seq > COALESCE(r.last_read_seq, 0) AND x.sender_id <> $1) AS unread_count,
               lm.id AS lm_id, lm.seq AS lm_seq, lm.sender_id AS lm_sender_id, lm.body AS lm_body,
               lm.client_message_id AS lm_client_message_id, lm.created_at AS lm_created_at
-         FROM conversation c
+         FROM conversation_member me
+         JOIN conversation c ON c.id = me.conversation_id
          JOIN program p ON p.id = c.program_id
-         LEFT JOIN mentorship m ON m.id = c.mentorship_id
+         ${MEMBERS_LATERAL}
          LEFT JOIN conversation_read r ON r.conversation_id = c.id AND r.user_id = $1
          LEFT JOIN LATERAL (
            SELECT x.id, x.seq, x.sender_id, x.body, x.client_message_id, x.created_at
              FROM chat_message x WHERE x.conversation_id = c.id ORDER BY x.seq DESC LIMIT 1
          ) lm ON true
-        WHERE ${IS_MEMBER_SQL}
+        WHERE me.user_id = $1
         ORDER BY c.last_message_at DESC NULLS LAST, c.created_at DESC, c.id`,
       [userId],
     );

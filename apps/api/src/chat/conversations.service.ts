@@ -19,7 +19,6 @@ export class ConversationsService {
 
   /** The caller's conversations (those they are a member of: nothing to check beyond being signed in). */
   async list(caller: { id: string }): Promise<ConversationSummary[]> {
-    await this.conversations.ensureFor(caller.id);
     const rows = await this.conversations.list(caller.id);
     const names = await this.conversations.names([...new Set(rows.flatMap((r) => r.member_ids))]);
     const receipts = await this.messages.readReceipts(rows.map((r) => r.id));

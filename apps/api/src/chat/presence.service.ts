@@ -24,7 +24,6 @@ export class PresenceService {
     const user = socket.data.user;
     await socket.join(userRoom(user.id));
     try {
-      await this.conversations.ensureFor(user.id);
       const contacts = await this.conversations.contactsOf(user.id);
       this.contacts.set(socket, contacts);
       this.broadcaster.presence(contacts, { userId: user.id, online: true });

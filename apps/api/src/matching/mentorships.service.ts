@@ -8,6 +8,8 @@ import { ProgramAccess } from '@api/programs/program-access.service';
 import { AuditService } from '@api/audit/audit.service';
 import { DomainEvents } from '@api/events/domain-events';
 import { menteeAlreadyMatched, mentorFull, mentorNotSenior, mentorshipEnded, mentorshipNotFound, mentorshipStartInFuture, noSharedModality, notEnrolledAs, pairExcluded } from './matching.errors';
+import { ChangeFeed } from '@api/database/change-feed';
+import { MEMBERSHIP_CHANNEL, membershipKey } from './membership-channel';
 import { MentorshipEntity } from './mentorship.entity';
 import { isUuid } from '@api/common/uuid';
 import { assertMayBeMatched } from '@api/allocations/allocation-guard';
@@ -52,6 +54,7 @@ export class MentorshipsService {
     private readonly access: ProgramAccess,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
+    private readonly feed: ChangeFeed,
   ) {}
 
   /**
@@ -95,14 +98,20 @@ export class MentorshipsService {
   async end(actor: Actor, programId: string, mentorshipId: string, reason: string): Promise<MentorshipResponse> {
     await this.access.requireCoordinator(actor, programId);
     if (!isUuid(mentorshipId)) throw mentorshipNotFound();
+    let heard: Promise<void> | undefined;
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT id FROM program WHERE id = $1 FOR UPDATE', [programId]);
       const m = await manager.findOne(MentorshipEntity, { where: { id: mentorshipId, programId } });
       if (!m) throw mentorshipNotFound();
       if (m.status === MentorshipStatus.Ended) throw mentorshipEnded();
+      // The chat keeps memberships in memory on every instance. Once this instance hears the change, all
+      // have been sent it, so "ended" means no instance takes another message from the pair. Listened for
+      // before the commit: the notification can arrive before the commit's own reply does.
+      heard = this.feed.echo(MEMBERSHIP_CHANNEL, membershipKey(programId, m.mentorId));
       await manager.update(MentorshipEntity, { id: m.id }, { status: MentorshipStatus.Ended, endedAt: new Date(), endedReason: reason });
       await this.audit.record({ actorId: actor.id, action: 'mentorship.end', programId, subjectUserId: m.menteeId, details: { mentorshipId: m.id, mentorId: m.mentorId, reason } }, manager);
     });
+    await heard;
     return this.one(mentorshipId);
   }
 

@@ -50,7 +50,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnModuleDestroy {
     const set = this.subscribers.get(channel) ?? new Set();
     set.add(subscriber);
     this.subscribers.set(channel, set);
-    // A channel added while connected: listen on it from now on, and reset it (nothing was heard before).
+    // A channel added while connected: listen on it from now on (its subscriber holds nothing yet).
     if (this.client && this.listening) this.client.query(`LISTEN ${channel}`).catch(() => this.reconnect(this.client));
     return () => set.delete(subscriber);
   }

@@ -87,13 +87,15 @@ export class BookingService {
     } catch (e) {
       if (!isExclusionViolation(e)) throw e;
       // A refused overlap of a one-statement booking: its people are only known to the database.
-      throw await this.store.conflictFor(actor, req.people ?? (await this.pairOf(actor, dto.mentorshipId)), req.occurrences);
+      throw await this.store.conflictFor(actor, req.people ?? (await this.pairOf(req)), req.occurrences);
     }
   }
 
-  private async pairOf(actor: Actor, mentorshipId: string): Promise<string[]> {
-    const ctx = await this.store.mentorshipOf(actor, mentorshipId);
-    return [ctx.mentor_id, ctx.mentee_id];
+  /** The booking statement with nothing to insert answers the mentorship's context only. */
+  private async pairOf(req: Request): Promise<string[]> {
+    const row = await this.store.book(this.store.dataSource, this.values(req, { occurrences: [], extra: [], seatLimit: 1, seriesId: null, availabilityChecked: false }));
+    if (!row) throw mentorshipNotFound();
+    return [row.mentor_id, row.mentee_id];
   }
 
   private async attempt(req: Request): Promise<CreateSessionResponse> {

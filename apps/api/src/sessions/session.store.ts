@@ -3,8 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MentorshipStatus, Modality, SessionAttendee, SessionResponse, SessionStatus } from '@pm/contracts';
 import type { Actor } from '@api/common/access.decorators';
-import { mentorshipNotFound } from '@api/matching/matching.errors';
-import { isUuid } from '@api/common/uuid';
 import { prepared, runPrepared } from '@api/database/prepared';
 import type { Interval } from './availability';
 import { INSERT_SESSIONS, INSERT_SESSIONS_NAME, bookingValues, type BookingValues } from './insert-sessions.sql';
@@ -79,26 +77,6 @@ const ONE = prepared('sessions_one', `SELECT * FROM (${SESSION_SELECT} WHERE s.i
 @Injectable()
 export class SessionStore {
   constructor(@InjectDataSource() readonly dataSource: DataSource) {}
-
-  async mentorshipOf(actor: Actor, mentorshipId: string): Promise<MentorshipContext> {
-    if (!isUuid(mentorshipId)) throw mentorshipNotFound();
-    const rows: MentorshipContext[] = await this.dataSource.query(
-      `SELECT m.id, m.program_id, m.mentor_id, m.mentee_id, m.status, p.timezone AS program_tz, ms.time_zone AS mentor_tz,
-              COALESCE(ms.buffer_minutes, 0)::int AS buffer_minutes, (ms.mentor_id IS NOT NULL) AS published,
-              mo.full_name AS mentor_name, me.full_name AS mentee_name,
-              ARRAY(SELECT x::text FROM unnest(mo.modalities) AS x WHERE x = ANY(me.modalities) ORDER BY 1) AS shared_modalities
-         FROM mentorship m
-         JOIN program p ON p.id = m.program_id
-         JOIN app_user mo ON mo.id = m.mentor_id
-         JOIN app_user me ON me.id = m.mentee_id
-         LEFT JOIN mentor_schedule ms ON ms.mentor_id = m.mentor_id
-        WHERE m.id = $1 AND $2 IN (m.mentor_id, m.mentee_id)`,
-      [mentorshipId, actor.id],
-    );
-    const ctx = rows[0];
-    if (!ctx) throw mentorshipNotFound();
-    return ctx;
-  }
 
   async groupMentees(ctx: MentorshipContext, mentorshipIds: string[]): Promise<SessionAttendee[]> {
     if (mentorshipIds.length === 0) return [];

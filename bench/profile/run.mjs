@@ -1,6 +1,6 @@
 // Where each microsecond of a request goes (issue 17): one API process per route, under --cpu-prof, driven by
 // autocannon for PROFILE_SECONDS; prints requests/s, the API's and its database backends' CPU per request, and the
-// API's CPU per request split by where the profile's samples fell during the measured phase (Express, Nest, logging, JWT, pg, our code...).
+// API's CPU per request split by where the profile's samples fell during the measured phase (Fastify or Express, Nest, logging, JWT, pg, our code...).
 //   npx nx run api:build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/profile/run.mjs
 //   (PROFILE_SECONDS=8 PROFILE_CONNECTIONS=10; PROFILE_ROUTES=notFound,health,me,sessions,book; PROFILE_NODE_ARGS for
 //    extra node flags of the API, e.g. --max-semi-space-size=64;
@@ -62,6 +62,7 @@ function bucket(node) {
     const parts = url.slice(nm + 13).split('/');
     const pkg = parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
     if (/^(express|router|body-parser|finalhandler|send|serve-static|path-to-regexp|qs|on-finished|type-is|content-type|raw-body|iconv-lite|statuses|depd|debug|parseurl|accepts|negotiator|mime.*|cookie.*|vary|fresh|etag|range-parser|proxy-addr|forwarded|ipaddr\.js|encodeurl|escape-html|merge-descriptors|utils-merge|media-typer|destroy|http-errors|setprototypeof|inherits|safe-buffer|toidentifier|ee-first|unpipe|methods|call-bind.*|get-intrinsic|side-channel.*|es-.*|function-bind|has-.*|gopd|hasown|object-inspect|dunder-proto|math-intrinsics)$/.test(pkg)) return 'Express and its helpers';
+    if (/^(fastify|@fastify\/.*|find-my-way|light-my-request|avvio|fast-json-stringify|fast-querystring|fast-decode-uri-component|fast-uri|abstract-logging|process-warning|rfdc|secure-json-parse|toad-cache|ret|safe-regex2|json-schema-ref-resolver|fastify-plugin|fastq|reusify)$/.test(pkg)) return 'Fastify and its helpers';
     if (pkg === '@nestjs/serve-static') return 'static-file fallback';
     if (pkg.startsWith('@nestjs/')) return 'Nest';
     if (/^(nestjs-pino|pino.*|sonic-boom|thread-stream|on-exit-leak-free|quick-format-unescaped|fast-redact|safe-stable-stringify|atomic-sleep|real-require)$/.test(pkg)) return 'logging (pino)';

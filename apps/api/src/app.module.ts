@@ -1,8 +1,6 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { pino } from 'pino';
-import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { AuditModule } from './audit/audit.module';
 import { AuditLogModule } from './audit/audit-log.module';
@@ -40,7 +38,6 @@ export const safeUrl = (url: string | undefined): string => (url ?? '').replace(
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const web = config.WEB_DIST && existsSync(config.WEB_DIST) ? config.WEB_DIST : undefined;
     return {
       module: AppModule,
       imports: [
@@ -57,7 +54,8 @@ export class AppModule {
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
               redact: { paths: ['req.headers', 'password', '*.password', 'accessToken', 'refreshToken', '*.accessToken', '*.refreshToken'], censor: '[redacted]' },
-              autoLogging: { ignore: (req) => req.url === '/api/health' },
+              // Middleware sees the path below its mount point in `url` (Fastify's middie); `originalUrl` is the whole.
+              autoLogging: { ignore: (req: IncomingMessage & { originalUrl?: string }) => (req.originalUrl ?? req.url) === '/api/health' },
             },
             // Written asynchronously: a synchronous write to stdout per request held the event loop for every
             // log line (bench/profile). pino flushes what is pending when the process exits.
@@ -86,7 +84,6 @@ export class AppModule {
         OidcModule,
         HealthModule,
         SeedModule,
-        ...(web ? [ServeStaticModule.forRoot({ rootPath: web, exclude: ['/api/{*rest}', '/socket.io/{*rest}'] })] : []),
       ],
     };
   }

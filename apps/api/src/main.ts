@@ -22,7 +22,8 @@ async function bootstrap(): Promise<void> {
   config.WEB_DIST ??= join(__dirname, '..', '..', '..', '..', 'web');
   const { app, shutdown } = await createApp(config);
   await prepareData(app);
-  await app.listen(config.PORT);
+  // Every interface, as Express did: Fastify alone would listen on localhost only, unreachable in a container.
+  await app.listen(config.PORT, '0.0.0.0');
   shutdown.listen();
   app.get(Logger).log(`Listening on http://localhost:${config.PORT} (API under /api, docs at /api/docs)`);
 }

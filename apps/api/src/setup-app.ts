@@ -1,17 +1,19 @@
-import type { Server as HttpServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import type { NextFunction, Request, Response } from 'express';
+import fastifyHelmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import helmet from 'helmet';
+import type { FastifyReply, FastifyServerOptions } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { Server, ServerOptions } from 'socket.io';
 import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token.service';
 import { ChatIoAdapter } from './chat/chat-io.adapter';
+import { registerBodyParsers, TEXT_BODY_LIMIT_BYTES } from './common/body-parsing';
+import { serveDashboard } from './common/dashboard';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -36,61 +38,75 @@ class OriginCheckedIoAdapter extends ChatIoAdapter {
 
 /**
  * Node's HTTP parser answers requests it cannot parse (headers over 16 KB: 431; a malformed request line: 400)
- * before Express runs, with no body. Clients rely on every error being the contract's JSON, so say it here.
+ * before any route runs. Clients rely on every error being the contract's JSON, so say it here; Fastify calls
+ * this instead of its own answer.
  */
-function answerMalformedRequestsWithJson(server: HttpServer): void {
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable) return socket.destroy();
-    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    const statusCode = tooLarge ? 431 : 400;
-    const body = JSON.stringify({
-      statusCode,
-      error: tooLarge ? 'Request Header Fields Too Large' : 'Bad Request',
-      message: tooLarge ? 'The request line and headers must stay under 16 KB' : 'The request could not be parsed',
-    });
-    socket.end(
-      `HTTP/1.1 ${statusCode} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+function answerMalformedRequestWithJson(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const statusCode = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    statusCode,
+    error: tooLarge ? 'Request Header Fields Too Large' : 'Bad Request',
+    message: tooLarge ? 'The request line and headers must stay under 16 KB' : 'The request could not be parsed',
   });
+  socket.end(
+    `HTTP/1.1 ${statusCode} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/** The Fastify instance's options, for createApp: everything that must be decided before the first route. */
+export function fastifyOptions(config: AppConfig): FastifyServerOptions {
+  return {
+    // Behind a reverse proxy the client address (rate limits) and protocol (links in e-mails) come from X-Forwarded-*.
+    trustProxy: config.TRUST_PROXY,
+    // The largest body any route takes (a grade file); each parser enforces its own limit (body-parsing.ts).
+    bodyLimit: TEXT_BODY_LIMIT_BYTES,
+    // While draining (GracefulShutdown), a request still arriving on an open connection is answered, with
+    // `Connection: close`, rather than refused with a 503.
+    return503OnClosing: false,
+    routerOptions: {
+      // As on Express: `/api/me/` is `/api/me`, and a path parameter (an address's secret token) has no length limit
+      // of the router's; the validation pipe decides what is too long.
+      ignoreTrailingSlash: true,
+      maxParamLength: 4096,
+    },
+    clientErrorHandler: answerMalformedRequestWithJson,
+    // A path that does not decode (`/api/users/%FF`) is the client's error, answered in the contract's shape.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const statusCode = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void reply.code(statusCode).send({ statusCode, error: STATUS_CODES[statusCode] ?? 'Bad Request', message: 'The request URL could not be decoded' });
+    },
+  };
 }
 
 /** Everything main.ts and the integration tests do alike to an app, so the tests exercise the real thing. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  const filter = new AllExceptionsFilter();
-  app.useGlobalFilters(filter);
-  app.set('trust proxy', config.TRUST_PROXY);
-  app.disable('x-powered-by');
-  // Express hashes every response body for a weak ETag; no client of the API revalidates JSON, and the one
-  // route that does (the calendar feed) sets its own. The hash cost a few percent of every request's CPU.
-  app.set('etag', false);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Swagger UI at /api/docs needs inline styles; the dashboard itself needs nothing beyond 'self'.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
-        },
+  app.useGlobalFilters(new AllExceptionsFilter());
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // Swagger UI at /api/docs needs inline styles; the dashboard itself needs nothing beyond 'self'.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'", 'ws:', 'wss:'],
       },
-    }),
-  );
+    },
+  });
   // Same origin only unless CORS_ORIGINS names other sites; no CORS header at all otherwise.
   const cors = new CorsPolicy(config);
   const httpCors = cors.http();
   if (httpCors) app.enableCors(httpCors);
-  app.useBodyParser('json', { limit: '1mb' });
-  // Grade files arrive as text/csv; 100,000 rows are a few megabytes.
-  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '25mb' });
-  // A body the parsers refuse (malformed, a top-level null, too large, a charset or Content-Encoding they do not
-  // read) is answered here, by the same filter as every other error: left to travel on, it met the static
-  // dashboard's error handler, which answers anything under /api with "404 Cannot POST".
-  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => filter.catch(error, new ExecutionContextHost([req, res, next])));
-  answerMalformedRequestsWithJson(app.getHttpServer() as HttpServer);
+  // JSON and grade files, with body-parser's limits and refusals, each answered by the filter in the contract's
+  // shape (400 MALFORMED_BODY, 413 BODY_TOO_LARGE, 415 UNSUPPORTED_BODY_ENCODING).
+  registerBodyParsers(app.getHttpAdapter().getInstance());
   // Signals are main.ts's business (GracefulShutdown): tests close their apps themselves.
   // chat: socket.io on this port, fanned out to the other instances through PostgreSQL or Redis, and
   // refusing handshakes from foreign origins.
@@ -109,6 +125,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (config.WEB_DIST && existsSync(config.WEB_DIST)) await serveDashboard(app, config.WEB_DIST);
 }
 
 /** Migrations, then the first admin and the demo data, then the signing secret (which may live in the database). */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -11,7 +11,7 @@ import { prepareData } from '@api/setup-app';
 export const WEB_DIST_FIXTURE = join(__dirname, 'fixtures', 'web-dist');
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   dataSource: DataSource;
   http: () => ReturnType<typeof request>;
   close: () => Promise<void>;
@@ -36,6 +36,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await truncateAll(dataSource);
   await prepareData(app);
   await app.init();
+  // Fastify takes requests once its plugins have loaded; supertest sends to the server straight away.
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     dataSource,

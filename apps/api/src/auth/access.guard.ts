@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ACCESS_KEY, type AccessRule, type RequestWithActor } from '@api/common/access.decorators';
 import { forbidden, unauthenticated } from './auth.errors';
 import { TokenService } from './token.service';
@@ -29,7 +29,7 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw new Error(`Route ${context.getClass().name}.${context.getHandler().name} declares no access rule`);
     if (rule.kind === 'public') return true;
 
-    const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & RequestWithActor>();
     const header = request.headers.authorization;
     const token = bearerToken(header);
     if (!token) throw unauthenticated();

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
 import type { DataSource } from 'typeorm';
@@ -80,7 +80,7 @@ export class AuthRateLimitGuard implements CanActivate {
   constructor(private readonly limiter: AuthRateLimiter) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     await this.limiter.consume(request.ip ?? request.socket.remoteAddress ?? 'unknown');
     return true;
   }

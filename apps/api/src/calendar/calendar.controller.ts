@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CalendarFeedResponse, CalendarFeedStatusResponse } from '@pm/contracts';
 import { Auth, CurrentActor, Public, type Actor } from '@api/common/access.decorators';
 import { AppConfig } from '@api/config/app-config';
@@ -25,18 +25,18 @@ class CalendarFeedStatusResponseDto implements CalendarFeedStatusResponse {
 
 const LOOPBACK = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/;
 
-function send(req: Request, res: Response, doc: CalendarDocument, disposition: string): void {
-  res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-  res.setHeader('Content-Disposition', disposition);
-  res.setHeader('ETag', doc.etag);
+function send(req: FastifyRequest, res: FastifyReply, doc: CalendarDocument, disposition: string): void {
+  res.header('Content-Type', 'text/calendar; charset=utf-8');
+  res.header('Content-Disposition', disposition);
+  res.header('ETag', doc.etag);
   // The address is a secret: no shared cache may keep a copy; clients revalidate with If-None-Match.
-  res.setHeader('Cache-Control', 'private, no-cache');
+  res.header('Cache-Control', 'private, no-cache');
   const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === doc.etag)) {
-    res.status(HttpStatus.NOT_MODIFIED).end();
+    void res.status(HttpStatus.NOT_MODIFIED).send();
     return;
   }
-  res.status(HttpStatus.OK).send(doc.body);
+  void res.status(HttpStatus.OK).send(doc.body);
 }
 
 @ApiTags('calendar')
@@ -57,7 +57,7 @@ export class CalendarController {
       '(else 400 UNTRUSTED_HOST).',
   })
   @ApiCreatedResponse({ type: CalendarFeedResponseDto })
-  createFeed(@CurrentActor() actor: Actor, @Req() req: Request): Promise<CalendarFeedResponse> {
+  createFeed(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<CalendarFeedResponse> {
     return this.calendar.createFeed(actor, this.origin(req));
   }
 
@@ -68,7 +68,7 @@ export class CalendarController {
     description: 'A new secret address; the previous one answers 404 from now on, so calendars subscribed to it stop updating. For an address that leaked.',
   })
   @ApiCreatedResponse({ type: CalendarFeedResponseDto })
-  replaceFeed(@CurrentActor() actor: Actor, @Req() req: Request): Promise<CalendarFeedResponse> {
+  replaceFeed(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<CalendarFeedResponse> {
     return this.calendar.replaceFeed(actor, this.origin(req));
   }
 
@@ -76,7 +76,7 @@ export class CalendarController {
   @Auth()
   @ApiOperation({ summary: 'Whether the caller has a feed address, and the address itself' })
   @ApiOkResponse({ type: CalendarFeedStatusResponseDto })
-  feedStatus(@CurrentActor() actor: Actor, @Req() req: Request): Promise<CalendarFeedStatusResponse> {
+  feedStatus(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<CalendarFeedStatusResponse> {
     return this.calendar.feedStatus(actor, this.origin(req));
   }
 
@@ -85,9 +85,9 @@ export class CalendarController {
    * this server (loopback, or listed in TRUSTED_HOSTS). Anything else is refused: a forged Host would otherwise
    * put another site in an address people paste into their calendars.
    */
-  private origin(req: Request): string {
+  private origin(req: FastifyRequest): string {
     if (this.config.PUBLIC_URL) return this.config.PUBLIC_URL;
-    const host = (req.get('host') ?? '').toLowerCase();
+    const host = (req.headers.host ?? '').toLowerCase();
     if (!LOOPBACK.test(host) && !this.config.TRUSTED_HOSTS.includes(host)) throw untrustedHost(host);
     return `${req.protocol}://${host}`;
   }
@@ -112,7 +112,7 @@ export class CalendarController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'text/calendar' })
   @ApiNotFoundResponse({ description: 'Unknown or revoked address' })
-  async feed(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async feed(@Param('file') file: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     send(req, res, await this.calendar.feed(file), 'inline; filename="mentoring.ics"');
   }
 
@@ -122,7 +122,7 @@ export class CalendarController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'text/calendar attachment' })
   @ApiNotFoundResponse({ description: 'Unknown, or the caller does not take part' })
-  async sessionFile(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async sessionFile(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     send(req, res, await this.calendar.sessionFile(actor, id), `attachment; filename="session-${id}.ics"`);
   }
 }

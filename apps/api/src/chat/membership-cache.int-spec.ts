@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { io, type Socket } from 'socket.io-client';
 import { EnrollmentRole, type Ack, type ChatClientToServerEvents, type ChatMessage, type ChatServerToClientEvents } from '@pm/contracts';
 import { loadConfig } from '@api/config/app-config';
@@ -18,7 +18,7 @@ const LIMITS = { CHAT_RATE_LIMIT_PER_SECOND: '100000', CHAT_RATE_LIMIT_BURST: '1
 // before the next event is checked. Two app instances on one database, as in a deployment.
 describe('chat membership cache across instances (integration)', () => {
   let t: TestApp;
-  let second: NestExpressApplication;
+  let second: NestFastifyApplication;
   const urls: string[] = [];
   const clients: Client[] = [];
 
@@ -64,7 +64,7 @@ describe('chat membership cache across instances (integration)', () => {
     return (res.body as { id: string }).id;
   }
 
-  const cached = (app: NestExpressApplication, conversationId: string): boolean => app.get(MembershipCache).has(conversationId);
+  const cached = (app: NestFastifyApplication, conversationId: string): boolean => app.get(MembershipCache).has(conversationId);
 
   it('an ended mentorship refuses the next send at once on both instances, though both had it in memory', async () => {
     const coordinator = await newCoordinator(t);

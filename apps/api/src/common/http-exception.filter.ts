@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ErrorCode, type ApiErrorBody } from '@pm/contracts';
 import { isDatabaseUnavailable, OutageReporter } from '@api/database/database-errors';
 import { DomainError } from './domain-error';
@@ -19,7 +19,7 @@ export const DATABASE_UNAVAILABLE_BODY: ApiErrorBody = {
   code: ErrorCode.DatabaseUnavailable,
 };
 
-/** Errors raised by Express middleware (body parser) carry a status and an `expose` flag. */
+/** Errors raised by body-parser and by Fastify before a route carry a status and an `expose` flag. */
 interface HttpishError {
   status?: number;
   statusCode?: number;
@@ -83,20 +83,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const res = host.switchToHttp().getResponse<Response>();
+    const res = host.switchToHttp().getResponse<FastifyReply>();
+    const sent = (): boolean => res.sent || res.raw.headersSent;
     if (isDatabaseUnavailable(exception)) {
       this.outages.report(exception);
-      if (res.headersSent) return;
-      res.setHeader('Retry-After', String(RETRY_AFTER_OUTAGE_SECONDS));
-      res.status(HttpStatus.SERVICE_UNAVAILABLE).json(DATABASE_UNAVAILABLE_BODY);
+      if (sent()) return;
+      void res.header('Retry-After', String(RETRY_AFTER_OUTAGE_SECONDS)).status(HttpStatus.SERVICE_UNAVAILABLE).send(DATABASE_UNAVAILABLE_BODY);
       return;
     }
     const body = this.toBody(exception);
+    if (sent()) return;
     if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
-      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      void res.header('Retry-After', String(exception.retryAfterSeconds));
     }
-    if (res.headersSent) return;
-    res.status(body.statusCode).json(body);
+    void res.status(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown): ApiErrorBody {

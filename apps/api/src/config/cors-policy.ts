@@ -1,4 +1,4 @@
-import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { IncomingMessage } from 'node:http';
 import type { ServerOptions } from 'socket.io';
 import type { AppConfig } from './app-config';
@@ -20,12 +20,13 @@ export class CorsPolicy {
   }
 
   /** For `app.enableCors`, or undefined when no other origin is allowed (no CORS headers at all). */
-  http(): CorsOptions | undefined {
+  http(): Parameters<NestFastifyApplication['enableCors']>[0] {
     if (this.allowed.size === 0) return undefined;
     return {
       origin: [...this.allowed],
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: ['Authorization', 'Content-Type'],
+      // One string, sent as it is (`Authorization,Content-Type`, as the cors package wrote it); a list would be joined with ", ".
+      allowedHeaders: 'Authorization,Content-Type',
       exposedHeaders: ['Retry-After', 'Content-Disposition'],
       credentials: false,
       maxAge: 600,

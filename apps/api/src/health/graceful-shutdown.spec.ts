@@ -28,13 +28,13 @@ describe('GracefulShutdown', () => {
   it('asks keep-alive clients to close their connection while draining', async () => {
     const f = fakes(() => new Promise(() => undefined));
     const shutdown = new GracefulShutdown(f.app, f.logger, 10_000, f.exit);
-    const res = { setHeader: jest.fn() };
+    const raw = { setHeader: jest.fn() };
     const next = jest.fn();
-    shutdown.middleware({} as never, res as never, next);
-    expect(res.setHeader).not.toHaveBeenCalled();
+    shutdown.onRequest({}, { raw } as never, next);
+    expect(raw.setHeader).not.toHaveBeenCalled();
     void shutdown.shutdown('SIGTERM');
-    shutdown.middleware({} as never, res as never, next);
-    expect(res.setHeader).toHaveBeenCalledWith('Connection', 'close');
+    shutdown.onRequest({}, { raw } as never, next);
+    expect(raw.setHeader).toHaveBeenCalledWith('Connection', 'close');
     expect(next).toHaveBeenCalledTimes(2);
   });
 

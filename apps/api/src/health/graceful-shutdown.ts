@@ -1,6 +1,5 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 
 const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 /** How often connections that fell idle after their last response are closed while draining. */
@@ -34,10 +33,13 @@ export class GracefulShutdown {
     return this.draining;
   }
 
-  /** Express middleware, installed before every route: while draining, no connection is kept alive. */
-  readonly middleware = (_req: Request, res: Response, next: NextFunction): void => {
-    if (this.draining) res.setHeader('Connection', 'close');
-    next();
+  /**
+   * Fastify's first onRequest hook, before every route: while draining, no connection is kept alive. Set on the
+   * Node response, so that error answers (written through a reply of their own) carry it too.
+   */
+  readonly onRequest = (_request: unknown, reply: { raw: ServerResponse }, done: () => void): void => {
+    if (this.draining) reply.raw.setHeader('Connection', 'close');
+    done();
   };
 
   listen(): void {

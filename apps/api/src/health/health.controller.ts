@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { ApiErrorBody, HealthResponse } from '@pm/contracts';
 import { Public } from '@api/common/access.decorators';
@@ -18,10 +18,10 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: '{status: "ok"} when the database answers' })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
-  async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse | (ApiErrorBody & HealthResponse)> {
+  async health(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthResponse | (ApiErrorBody & HealthResponse)> {
     if (await this.databaseAnswers()) return { status: 'ok', database: 'up' };
     res.status(HttpStatus.SERVICE_UNAVAILABLE);
-    res.setHeader('Retry-After', '5');
+    res.header('Retry-After', '5');
     return { statusCode: 503, error: 'Service Unavailable', message: 'The database is not answering', code: 'DATABASE_UNAVAILABLE', status: 'unavailable', database: 'down' };
   }
 

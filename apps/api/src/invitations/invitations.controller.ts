@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Role, type AcceptInvitationResponse, type InvitationPreviewResponse, type InvitationResponse, type JoinCodePreviewResponse, type JoinCodeResponse, type JoinResponse } from '@pm/contracts';
 import { Auth, CurrentActor, Public, type Actor } from '@api/common/access.decorators';
 import { publicOrigin } from '@api/common/public-origin';
@@ -34,7 +34,7 @@ export class InvitationsController {
   @Auth(Role.Coordinator, Role.Admin)
   @ApiOperation({ summary: "The program's invitations, with the secret link while pending (to hand over where no mail is configured)" })
   @ApiOkResponse({ type: [InvitationResponseDto] })
-  list(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: InvitationsQuery, @Req() req: Request): Promise<InvitationResponse[]> {
+  list(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: InvitationsQuery, @Req() req: FastifyRequest): Promise<InvitationResponse[]> {
     return this.invitations.list(actor, id, publicOrigin(this.config, req), query.status);
   }
 
@@ -44,7 +44,7 @@ export class InvitationsController {
   @ApiOperation({ summary: 'A fresh link, valid 14 days, mailed again; the old link stops working' })
   @ApiOkResponse({ type: InvitationResponseDto })
   @ApiNotFoundResponse({ description: 'No such invitation in the program, or it was accepted (INVITATION_NOT_FOUND)' })
-  resend(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('invitationId') invitationId: string, @Req() req: Request): Promise<InvitationResponse> {
+  resend(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('invitationId') invitationId: string, @Req() req: FastifyRequest): Promise<InvitationResponse> {
     return this.invitations.resend(actor, id, invitationId, publicOrigin(this.config, req));
   }
 
@@ -74,14 +74,14 @@ export class InvitationsController {
   @ApiOperation({ summary: 'A join code for one role, to show as a link or QR code' })
   @ApiCreatedResponse({ type: JoinCodeResponseDto })
   @ApiConflictResponse({ description: 'The program is closed (PROGRAM_CLOSED)' })
-  createJoinCode(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: CreateJoinCodeDto, @Req() req: Request): Promise<JoinCodeResponse> {
+  createJoinCode(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: CreateJoinCodeDto, @Req() req: FastifyRequest): Promise<JoinCodeResponse> {
     return this.joinCodes.create(actor, id, dto.role, publicOrigin(this.config, req));
   }
 
   @Get('programs/:id/join-codes')
   @Auth(Role.Coordinator, Role.Admin)
   @ApiOkResponse({ type: [JoinCodeResponseDto], description: 'The codes in use' })
-  listJoinCodes(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request): Promise<JoinCodeResponse[]> {
+  listJoinCodes(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: FastifyRequest): Promise<JoinCodeResponse[]> {
     return this.joinCodes.list(actor, id, publicOrigin(this.config, req));
   }
 

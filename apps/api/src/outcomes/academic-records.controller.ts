@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Role, type AcademicRecordResponse, type ImportResponse } from '@pm/contracts';
 import { Auth, CurrentActor, type Actor } from '@api/common/access.decorators';
 import { AcademicRecordsService } from './academic-records.service';
@@ -36,9 +36,9 @@ export class AcademicRecordsController {
   @Get('programs/:id/academic-records')
   @Auth(Role.Coordinator, Role.Admin)
   @ApiOkResponse({ description: "The program's records; every read is written to the audit log. With `limit`, the number of matching records is in X-Total-Count" })
-  async programRecords(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: RecordsQuery, @Res({ passthrough: true }) res: Response): Promise<AcademicRecordResponse[]> {
+  async programRecords(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: RecordsQuery, @Res({ passthrough: true }) res: FastifyReply): Promise<AcademicRecordResponse[]> {
     const { records, total } = await this.records.programRecords(actor, id, query);
-    res.setHeader('X-Total-Count', String(total));
+    res.header('X-Total-Count', String(total));
     return records;
   }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role, type OutcomesResponse } from '@pm/contracts';
 import { Auth, CurrentActor, type Actor } from '@api/common/access.decorators';
@@ -25,10 +25,10 @@ export class OutcomesController {
   @Auth(Role.Coordinator, Role.Admin)
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'De-identified research export: pseudonym, group, modality, pre, post, change, sessions attended, survey mean' })
-  async export(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async export(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     const csv = await this.researchExport.exportDeidentified(actor, id);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="outcomes-deidentified.csv"');
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', 'attachment; filename="outcomes-deidentified.csv"');
     return csv;
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, HttpStatus, Param, Post, Query, Re
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Role, type RosterImportResponse, type RosterRowChange } from '@pm/contracts';
 import { Auth, CurrentActor, type Actor } from '@api/common/access.decorators';
 import { publicOrigin } from '@api/common/public-origin';
@@ -61,7 +61,7 @@ export class RosterController {
     @Query() query: RosterImportQuery,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ): Promise<RosterImportResponse> {
     if (typeof body !== 'string' || !/^text\/(csv|plain)\b/.test(contentType ?? '')) throw new UnsupportedMediaTypeException('Send the file as text/csv');
     return this.roster.import(actor, id, body, publicOrigin(this.config, req), query.dryRun === true);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiFoundResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OidcExchangeRequest, OidcExchangeResponse, OidcStatusResponse } from '@pm/contracts';
 import { Public } from '@api/common/access.decorators';
 import { publicOrigin } from '@api/common/public-origin';
@@ -51,8 +51,8 @@ export class OidcController {
   @ApiOperation({ summary: "Begin the school's sign-in: a redirect to the provider (authorization code flow with PKCE)" })
   @ApiFoundResponse({ description: "Location: the provider's authorization endpoint" })
   @ApiNotFoundResponse({ description: 'Not configured (OIDC_NOT_CONFIGURED)' })
-  async start(@Query() query: OidcStartQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
-    res.redirect(HttpStatus.FOUND, await this.oidc.start(publicOrigin(this.config, req), query.invitation));
+  async start(@Query() query: OidcStartQuery, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
+    void res.redirect(await this.oidc.start(publicOrigin(this.config, req), query.invitation), HttpStatus.FOUND);
   }
 
   @Get('callback')
@@ -62,12 +62,12 @@ export class OidcController {
     description: 'Redirects to the dashboard: `/oidc/complete#code=…` (a one-time code for POST /api/auth/oidc/exchange) or `/sign-in?oidcError=<CODE>`.',
   })
   @ApiFoundResponse({ description: 'Location: the dashboard' })
-  async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async callback(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     const origin = publicOrigin(this.config, req);
     // The one-time code rides in the fragment: no server, proxy or log ever sees it.
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.redirect(HttpStatus.FOUND, await this.oidc.callback(origin, new URL(req.originalUrl, origin)));
+    res.header('Cache-Control', 'no-store');
+    res.header('Referrer-Policy', 'no-referrer');
+    void res.redirect(await this.oidc.callback(origin, new URL(req.originalUrl, origin)), HttpStatus.FOUND);
   }
 
   @Post('exchange')

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Role, type MentorHoursRow } from '@pm/contracts';
@@ -29,10 +29,10 @@ export class MentorHoursController {
   @Auth(Role.Coordinator, Role.Admin)
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'mentor, email, mentees, sessions_held, logged_minutes, logged_hours, completed' })
-  async csv(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async csv(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     const csv = await this.hours.csv(actor, id);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="mentor-hours.csv"');
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', 'attachment; filename="mentor-hours.csv"');
     return csv;
   }
 
@@ -49,12 +49,12 @@ export class MentorHoursController {
     @Param('id') id: string,
     @Param('mentorId') mentorId: string,
     @Query() q: CertificateQueryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<string> {
     const html = await this.hours.certificate(actor, id, mentorId, q.lang ?? 'en');
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.header('Content-Type', 'text/html; charset=utf-8');
     // Our own markup only (every name escaped); no script but the print button's handler.
-    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-hashes' 'unsafe-inline'");
+    res.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-hashes' 'unsafe-inline'");
     return html;
   }
 }

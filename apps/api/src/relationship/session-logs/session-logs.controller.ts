@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role, type PairSessionLogRow, type ProgramSessionLogRow, type SessionLogForPair } from '@pm/contracts';
 import { Auth, CurrentActor, type Actor } from '@api/common/access.decorators';
@@ -43,10 +43,10 @@ export class SessionLogsController {
   @Auth(Role.Coordinator, Role.Admin)
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'session_id, starts_at, mentor, mentee, minutes, topics: never a note' })
-  async export(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async export(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     const csv = await this.logs.exportCsv(actor, id);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="session-logs.csv"');
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', 'attachment; filename="session-logs.csv"');
     return csv;
   }
 }

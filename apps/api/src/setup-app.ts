@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import fastifyHelmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyServerOptions } from 'fastify';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { Server, ServerOptions } from 'socket.io';
 import type { DataSource } from 'typeorm';
@@ -90,7 +90,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  await app.register(fastifyHelmet, {
+  // helmet itself, built once: @fastify/helmet builds it anew, parsing the policy, on every request (bench/profile).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         // Swagger UI at /api/docs needs inline styles; the dashboard itself needs nothing beyond 'self'.
@@ -100,6 +101,10 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       },
     },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   // Same origin only unless CORS_ORIGINS names other sites; no CORS header at all otherwise.
   const cors = new CorsPolicy(config);
   const httpCors = cors.http();

@@ -1,7 +1,7 @@
 // What the HTTP framework alone costs (issue 17): the same guarded JSON route on Nest + Express (what the API
-// runs), on Nest + Fastify, and as a bare node:http handler; server CPU per request, median of 3 rounds of 5 s
-// at 10 connections. @nestjs/platform-fastify is not a dependency of the project, so this runs from a scratch
-// directory:
+// ran until issue 17's second part), on Nest + Fastify (what it runs now), and as a bare node:http handler;
+// server CPU per request, median of 3 rounds of 5 s at 10 connections. @nestjs/platform-express is no longer a
+// dependency of the project, so this runs from a scratch directory:
 //   mkdir /tmp/fx && cd /tmp/fx && npm init -y && npm i @nestjs/core@11 @nestjs/common@11 @nestjs/platform-express@11 \
 //     @nestjs/platform-fastify@11 reflect-metadata rxjs autocannon && cp <checkout>/bench/profile/frameworks.mjs . && node frameworks.mjs
 import 'reflect-metadata';

@@ -43,20 +43,20 @@ export class ChatBroadcaster {
   }
 
   read(userIds: string[], update: ReadReceipt & { conversationId: string }): void {
-    if (userIds.length > 0) this.namespace().to(userIds.map(userRoom)).emit('read:update', update);
+    if (userIds.length > 0) this.toUsers(userIds).emit('read:update', update);
   }
 
   typing(userIds: string[], update: TypingUpdate): void {
-    if (userIds.length > 0) this.namespace().to(userIds.map(userRoom)).emit('typing:update', update);
+    if (userIds.length > 0) this.toUsers(userIds).emit('typing:update', update);
   }
 
   presence(userIds: string[], update: PresenceUpdate): void {
-    if (userIds.length > 0) this.namespace().to(userIds.map(userRoom)).emit('presence:update', update);
+    if (userIds.length > 0) this.toUsers(userIds).emit('presence:update', update);
   }
 
   /** A new forum thread or reply, to the program's members (the event names ids only: readers fetch what they may see). */
   forumPost(userIds: string[], event: ForumPostEvent): void {
-    if (userIds.length > 0) this.namespace().to(userIds.map(userRoom)).emit('forum:post', event);
+    if (userIds.length > 0) this.toUsers(userIds).emit('forum:post', event);
   }
 
   /**
@@ -73,7 +73,7 @@ export class ChatBroadcaster {
    * "io server disconnect" and do not reconnect by themselves; their old token is refused if they try.
    */
   disconnectUser(userId: string): void {
-    this.namespace().in(userRoom(userId)).disconnectSockets(true);
+    this.toUsers([userId]).disconnectSockets(true);
   }
 
   /**
@@ -110,6 +110,16 @@ export class ChatBroadcaster {
       // Live delivery is best effort: the other instances' clients catch up with conversation:join.
       this.logger.warn(`chat fan-out to the other instances failed: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+
+  /**
+   * The users' rooms on every instance; once detached (the app is closing), on this one only. The adapter's
+   * connection closes right after, and an emit that a socket's disconnect set off (a presence update) would
+   * otherwise publish on a closed Redis client, an error nobody awaits.
+   */
+  private toUsers(userIds: string[]) {
+    const nsp = this.namespace();
+    return (this.detached ? nsp.local : nsp).to(userIds.map(userRoom));
   }
 
   private namespace(): ChatNamespace {

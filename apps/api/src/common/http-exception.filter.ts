@@ -6,7 +6,7 @@ import { isDatabaseUnavailable, OutageReporter } from '@api/database/database-er
 import { DomainError } from './domain-error';
 import { statusForCode } from './error-status';
 
-const reason = (status: number): string => STATUS_CODES[status] ?? 'Error';
+export const reason = (status: number): string => STATUS_CODES[status] ?? 'Error';
 
 /** How long a client should wait before retrying while the database is away (a restart takes seconds). */
 const RETRY_AFTER_OUTAGE_SECONDS = 5;
@@ -19,54 +19,12 @@ export const DATABASE_UNAVAILABLE_BODY: ApiErrorBody = {
   code: ErrorCode.DatabaseUnavailable,
 };
 
-/** Errors raised by body-parser and by Fastify before a route carry a status and an `expose` flag. */
+/** Errors Fastify raises before a route (and body-parser's that no answer maps) carry a status and an `expose` flag. */
 interface HttpishError {
   status?: number;
   statusCode?: number;
   expose?: boolean;
-  type?: string;
   message?: string;
-  /** body-parser: the limit in bytes (413), the charset it refused (415), the text it could not parse (400). */
-  limit?: number;
-  charset?: string;
-  encoding?: string;
-  body?: unknown;
-}
-
-const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
-
-/**
- * A body the parser refused, before any route ran: a 400, 413 or 415 with a code the dashboard translates
- * (body-parser's own status, which says what was wrong: unreadable, too large, or in an encoding it does not
- * read). Undefined for errors that are not the body parser's.
- */
-export function bodyParserErrorBody(error: HttpishError): ApiErrorBody | undefined {
-  const status = error.status ?? error.statusCode;
-  const answer = (statusCode: number, code: ErrorCode, message: string): ApiErrorBody => ({ statusCode, error: reason(statusCode), message, code });
-  switch (error.type) {
-    case 'entity.too.large':
-      return answer(413, ErrorCode.BodyTooLarge, `The request body is larger than the ${error.limit ? megabytes(error.limit) : 'size'} this route takes`);
-    case 'charset.unsupported':
-      return answer(415, ErrorCode.UnsupportedBodyEncoding, `The request body's charset ${error.charset?.toUpperCase() ?? ''} is not supported; send UTF-8`);
-    case 'encoding.unsupported':
-      return answer(415, ErrorCode.UnsupportedBodyEncoding, `The request body's Content-Encoding ${error.encoding ?? ''} is not supported; send it uncompressed, gzip, deflate or br`);
-    case 'entity.parse.failed': {
-      const text = typeof error.body === 'string' ? error.body.trimStart() : '';
-      const notAnObject = text !== '' && !text.startsWith('{') && !text.startsWith('[');
-      return answer(400, ErrorCode.MalformedBody, notAnObject ? 'The request body must be a JSON object' : 'Malformed JSON in the request body');
-    }
-    case 'request.aborted':
-    case 'request.size.invalid':
-      return answer(400, ErrorCode.MalformedBody, 'The request body was not received whole: it does not match its Content-Length');
-    case 'parameters.too.many':
-      return answer(413, ErrorCode.BodyTooLarge, 'The request body has too many parameters');
-    default:
-      // A body that does not decode as its Content-Encoding says (zlib's error, made a 400 by body-parser).
-      if (status === 400 && typeof (error as { code?: unknown }).code === 'string' && /^Z_/.test((error as { code: string }).code)) {
-        return answer(400, ErrorCode.MalformedBody, 'The request body does not decode as its Content-Encoding says');
-      }
-      return undefined;
-  }
 }
 
 /**
@@ -122,8 +80,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
     }
     const httpish = exception as HttpishError | undefined;
-    const parser = httpish ? bodyParserErrorBody(httpish) : undefined;
-    if (parser) return parser;
     const status = httpish?.status ?? httpish?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return { statusCode: status, error: reason(status), message: httpish?.expose === false ? reason(status) : (httpish?.message ?? reason(status)) };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Modality } from '@pm/contracts';
 
 /**
  * What happened in a domain, told to whoever cares (notifications, reminders) without the domain knowing them.
@@ -7,8 +8,21 @@ import type { EntityManager } from 'typeorm';
  * subscriber writes (a notification row, a queued job) commits or rolls back with the change itself.
  */
 export interface DomainEventMap {
-  /** One or more sessions (a weekly series) were booked by `actorId`. */
-  'session.booked': { sessionIds: string[]; actorId: string };
+  /**
+   * One or more sessions (a weekly series) were booked by `actorId`. It carries what the booking already knows,
+   * so a subscriber need not read it back: a booking's transaction is its hot path (bench/booking).
+   */
+  'session.booked': {
+    actorId: string;
+    actorName: string;
+    programId: string;
+    /** Everyone taking part (the actor among them): the mentor, then the mentees. */
+    people: string[];
+    modality: Modality;
+    location: string | null;
+    /** The occurrences in time order: one, or a weekly series. */
+    sessions: Array<{ id: string; startsAt: Date; endsAt: Date }>;
+  };
   /** Rescheduled (`moved`) or given another room; the session's sequence was raised. */
   'session.changed': { sessionId: string; actorId: string; moved: boolean };
   /** `participantIds`: who was taking part just before (cancelling marks every attendee row inactive). */

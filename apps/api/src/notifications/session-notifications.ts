@@ -38,19 +38,22 @@ export class SessionNotifications implements OnModuleInit {
     // Switched off: the sessions domain's transactions stay exactly as they would be without this module.
     if (!this.config.NOTIFICATIONS_ENABLED) return;
     this.events.on('session.booked', async (manager, e) => {
-      const sessions = await this.facts(manager, e.sessionIds, e.actorId);
-      const first = sessions[0];
+      const first = e.sessions[0];
       if (!first) return;
       // A weekly series is one booking: one notification about its first session, every occurrence in the invitation.
       await this.notifications.notify(manager, {
         kind: NotificationKind.SessionBooked,
-        recipientIds: first.people.filter((id) => id !== e.actorId),
+        recipientIds: e.people.filter((id) => id !== e.actorId),
         link: `/sessions/${first.id}`,
-        programId: first.program_id,
-        params: { ...this.params(first), sessionIds: sessions.map((s) => s.id).join(','), count: sessions.length },
+        programId: e.programId,
+        params: {
+          ...this.params({ actor_name: e.actorName, starts_at: first.startsAt, ends_at: first.endsAt, location: e.location, modality: e.modality }),
+          sessionIds: e.sessions.map((s) => s.id).join(','),
+          count: e.sessions.length,
+        },
         dedupeKey: `session_booked:${first.id}`,
       });
-      await this.reminders.scheduleMany(manager, sessions.map((s) => ({ sessionId: s.id, startsAt: s.starts_at })));
+      await this.reminders.scheduleMany(manager, e.sessions.map((s) => ({ sessionId: s.id, startsAt: s.startsAt })));
     });
     this.events.on('session.changed', async (manager, e) => {
       const [s] = await this.facts(manager, [e.sessionId], e.actorId);
@@ -83,7 +86,7 @@ export class SessionNotifications implements OnModuleInit {
     });
   }
 
-  private params(s: SessionFacts): Record<string, string | number | null> {
+  private params(s: Pick<SessionFacts, 'actor_name' | 'starts_at' | 'ends_at' | 'location' | 'modality'>): Record<string, string | number | null> {
     return { who: s.actor_name, startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString(), location: s.location, modality: s.modality };
   }
 

@@ -5,7 +5,7 @@ import { MentorshipStatus, Modality, SessionStatus, type CreateSessionResponse, 
 import { forbidden } from '@api/auth/auth.errors';
 import type { Actor } from '@api/common/access.decorators';
 import { AppConfig } from '@api/config/app-config';
-import { DomainEvents } from '@api/events/domain-events';
+import { DomainEvents, type DomainEventMap } from '@api/events/domain-events';
 import { mentorshipEnded, mentorshipNotFound } from '@api/matching/matching.errors';
 import { isUuid } from '@api/common/uuid';
 import type { Interval } from './availability';
@@ -114,7 +114,7 @@ export class BookingService {
       const row = await this.store.book(manager, this.values(req, opening));
       const ctx = this.admit(req, row);
       if (ctx.created === 0) return this.complete(manager, req, ctx);
-      await this.events.publish(manager, 'session.booked', { sessionIds: opening.occurrences.map((o) => o.id), actorId: req.actor.id });
+      await this.events.publish(manager, 'session.booked', this.booked(req, ctx, opening));
       return this.response(req, ctx, opening, ctx.created_at);
     });
   }
@@ -161,8 +161,22 @@ export class BookingService {
     // The statement checks the mentorship again: what was read above may have changed since.
     const booked = this.admit(req, await this.store.book(manager, this.values(req, plan)));
     if (booked.created !== occurrences.length) throw new Error(`booking inserted ${booked.created} of ${occurrences.length} sessions`);
-    await this.events.publish(manager, 'session.booked', { sessionIds: occurrences.map((o) => o.id), actorId: actor.id });
+    await this.events.publish(manager, 'session.booked', this.booked(req, booked, plan));
     return this.response(req, booked, plan, booked.created_at);
+  }
+
+  /** What was just booked, as the statement stored it (the facts subscribers used to read back). */
+  private booked({ actor, dto }: Request, ctx: MentorshipContext, plan: Plan): DomainEventMap['session.booked'] {
+    return {
+      actorId: actor.id,
+      // The statement books only for the mentorship's mentor or mentee.
+      actorName: ctx.mentor_id === actor.id ? ctx.mentor_name : ctx.mentee_name,
+      programId: ctx.program_id,
+      people: [ctx.mentor_id, ctx.mentee_id, ...plan.extra.map((m) => m.userId)],
+      modality: dto.modality,
+      location: dto.modality === Modality.InPerson ? (dto.location ?? null) : null,
+      sessions: plan.occurrences.map((o) => ({ id: o.id, startsAt: new Date(o.start), endsAt: new Date(o.end) })).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
+    };
   }
 
   private values({ actor, dto }: Request, plan: Plan): BookingValues {

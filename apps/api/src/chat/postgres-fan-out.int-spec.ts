@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { Server } from 'socket.io';
 import { io as connectClient, type Socket } from 'socket.io-client';
+import { pause, waitFor } from '@api-test/api-process';
 import { startTestApp, type TestApp } from '@api-test/test-app';
 import { createPostgresFanOut, type PostgresFanOut } from './postgres-fan-out';
 
@@ -19,15 +20,7 @@ interface Instance {
   warnings: string[];
 }
 
-const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const unique = (): string => randomBytes(4).toString('hex');
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !condition(); ) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await pause(10);
-  }
-}
 
 describe('PostgreSQL chat fan-out (integration)', () => {
   let t: TestApp;

@@ -58,7 +58,7 @@ export class ChatService {
     const conversation = await this.access.requireMember(user.id, dto.conversationId);
     if (!conversation.open) {
       // A message stored just before the mentorship ended is still acknowledged to a client resending it.
-      const stored = await this.messages.findByClientId(conversation.id, user.id, dto.clientMessageId);
+      const [stored] = await this.messages.findByClientIds([{ conversationId: conversation.id, senderId: user.id, clientMessageId: dto.clientMessageId }]);
       if (stored) return { message: toChatMessage(stored) };
       throw conversationReadOnly();
     }

@@ -6,7 +6,7 @@ import { enrol, newCoordinator, newMentee, newMentor, newProgram, type TestUser 
 import { startTestApp, type TestApp } from '@api-test/test-app';
 import { MAX_BATCH, MessageAppender } from './message-appender';
 import { messageIdSql } from './message-id';
-import { MessageStore, type AppendInput, type Appended } from './message.store';
+import { APPEND, APPEND_BATCH, MessageStore, type AppendInput, type Appended } from './message.store';
 
 // Group commit against the real database: how many statements concurrent sends cost, and what each gets back.
 describe('MessageAppender (integration)', () => {
@@ -44,10 +44,11 @@ describe('MessageAppender (integration)', () => {
   }
 
   /** How many append statements the store runs from now on. */
-  function countStatements(): () => { batches: number; singles: number } {
+  function countStatements(): () => { batches: number; singles: number; lookups?: number } {
     const batch = jest.spyOn(store, 'appendBatch');
     const single = jest.spyOn(store, 'append');
-    return () => ({ batches: batch.mock.calls.length, singles: single.mock.calls.length });
+    const lookup = jest.spyOn(store, 'findByClientIds');
+    return () => ({ batches: batch.mock.calls.length, singles: single.mock.calls.length, ...(lookup.mock.calls.length > 0 ? { lookups: lookup.mock.calls.length } : {}) });
   }
 
   const input = (p: Pair, body: string, clientMessageId: string = randomUUID(), sender: TestUser = p.mentor): AppendInput => ({
@@ -105,7 +106,7 @@ describe('MessageAppender (integration)', () => {
       appender.append(input(p, 'their one', 'k1', p.mentee)),
       appender.append(input(p, 'two', 'k2')),
     ]);
-    expect(statements()).toEqual({ batches: 1, singles: 0 });
+    expect(statements()).toEqual({ batches: 1, singles: 0, lookups: 1 });
     expect([first, resend, copy, theirs, next].map((r) => r?.created)).toEqual([true, false, false, true, true]);
     expect(resend?.row).toEqual(earlier?.row);
     expect(copy?.row).toEqual(first?.row);
@@ -151,11 +152,41 @@ describe('MessageAppender (integration)', () => {
       const [raced, after] = await both;
       expect([raced?.created, after?.created]).toEqual([false, true]);
       expect([raced?.row.body, Number(raced?.row.seq), Number(after?.row.seq)]).toEqual(['raced', 1, 2]);
-      // The batch tripped the unique index and was stored again message by message.
-      expect(statements()).toEqual({ batches: 1, singles: 2 });
+      // The batch tripped the unique index: the stored copy was looked up, the rest went again as a batch.
+      expect(statements()).toEqual({ batches: 1, singles: 0, lookups: 1 });
       expect(await seqsOf(p.conversationId)).toEqual({ bodies: ['raced', 'after'], lastSeq: 2 });
     } finally {
       await other.end();
+    }
+  });
+
+  it('the append statements read nothing of chat_message, whatever the statistics were when they were planned', async () => {
+    // A prepared statement's generic plan is made once per connection: made on an empty table, a lookup in the
+    // statement probed the conversation's seq index and filtered, or scanned the table, on every send from then on.
+    const client = new Client({ connectionString: t.app.get(AppConfig).DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query('SET plan_cache_mode = force_generic_plan');
+      const statements = [
+        { s: APPEND, types: 'uuid, uuid, text, text', args: `'${randomUUID()}', '${randomUUID()}', 'x', 'k'` },
+        { s: APPEND_BATCH, types: 'uuid[], uuid[], text[], text[]', args: `'{}', '{}', '{}', '{}'` },
+      ];
+      for (const { s, types, args } of statements) {
+        await client.query(`PREPARE plan_check(${types}) AS ${s.text}`);
+        const [row] = (await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) EXECUTE plan_check(${args})`)).rows;
+        await client.query('DEALLOCATE plan_check');
+        const reads: string[] = [];
+        const walk = (node: { 'Node Type': string; 'Relation Name'?: string; Plans?: unknown[] }): void => {
+          if (node['Relation Name'] === 'chat_message' && node['Node Type'] !== 'ModifyTable') reads.push(node['Node Type']);
+          for (const child of node.Plans ?? []) walk(child as typeof node);
+        };
+        const [plan] = row?.['QUERY PLAN'] as Array<{ Plan: Parameters<typeof walk>[0] }>;
+        if (!plan) throw new Error(`no plan for ${s.name}`);
+        walk(plan.Plan);
+        expect({ statement: s.name, reads }).toEqual({ statement: s.name, reads: [] });
+      }
+    } finally {
+      await client.end();
     }
   });
 });

@@ -14,33 +14,31 @@ const MESSAGE_COLUMNS = 'id, conversation_id, seq, sender_id, body, client_messa
  *    statement commits, then re-reads the counter; no reader can ever see seq n+1 before seq n is visible;
  *  - createdAt never runs backwards within a conversation: it is taken (clock_timestamp()) after the lock;
  *  - a resend (same conversation, sender and clientMessageId) stores nothing and returns the stored row with
- *    `created: false`. Two copies of one resend racing each other from different statements both miss the
- *    lookup (same snapshot); the second then fails on the unique index, which rolls back its whole statement,
- *    counter increment included, and the caller falls back to the one-message form, which finds the first copy.
+ *    `created: false`.
  *
- * APPEND_SQL stores one message in ONE statement (one implicit transaction, one round trip):
- *  1. `existing`: the message this sender already stored under this clientMessageId, if any;
- *  2. `bump`: otherwise, the conversation's counter goes up by one;
- *  3. `inserted`: the row, its id computed from the seq (message-id.ts).
+ * The statements read nothing of chat_message: they assume the message is new, and the unique index
+ * (chat_message_client_id_key) is what finds a resend. A resend fails the statement, which rolls back whole,
+ * counter increment included (no gap), and the stored row is then looked up (findByClientIds). Why not look
+ * first, in the statement: that lookup is a read of chat_message per message on every send, for the rare
+ * resend; and as a prepared statement its plan is made once per connection. Planned while the table was
+ * empty (a new deployment, a restore before ANALYZE, autovacuum off), it probed the conversation's seq index
+ * and filtered, or scanned the whole table, on every send, and stayed so until statistics changed
+ * (BENCHMARKS.md, "Issue 17, part four").
+ *
+ * APPEND stores one message in ONE statement (one implicit transaction, one round trip): the conversation's
+ * counter goes up by one, and the row is inserted, its id computed from the seq (message-id.ts).
  */
-const APPEND = prepared(
+export const APPEND = prepared(
   'chat_append',
   `
-  WITH existing AS (
-    SELECT ${MESSAGE_COLUMNS} FROM chat_message
-     WHERE conversation_id = $1 AND sender_id = $2 AND client_message_id = $4
-  ), bump AS (
+  WITH bump AS (
     UPDATE conversation SET last_seq = last_seq + 1, last_message_at = clock_timestamp()
-     WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM existing)
+     WHERE id = $1
     RETURNING last_seq, last_message_at
-  ), inserted AS (
-    INSERT INTO chat_message (id, conversation_id, seq, sender_id, body, client_message_id, created_at)
-    SELECT ${messageIdSql('bump.last_seq')}, $1, bump.last_seq, $2, $3, $4, bump.last_message_at FROM bump
-    RETURNING ${MESSAGE_COLUMNS}
   )
-  SELECT ${MESSAGE_COLUMNS}, true AS created FROM inserted
-  UNION ALL
-  SELECT ${MESSAGE_COLUMNS}, false AS created FROM existing`,
+  INSERT INTO chat_message (id, conversation_id, seq, sender_id, body, client_message_id, created_at)
+  SELECT ${messageIdSql('bump.last_seq')}, $1, bump.last_seq, $2, $3, $4, bump.last_message_at FROM bump
+  RETURNING ${MESSAGE_COLUMNS}`,
 );
 
 const columnsOf = (alias: string): string =>
@@ -49,31 +47,27 @@ const columnsOf = (alias: string): string =>
     .join(', ');
 
 /**
- * APPEND_BATCH stores many messages, of any conversations, in ONE statement: one transaction, one commit,
+ * APPEND_BATCH stores many new messages, of any conversations, in ONE statement: one transaction, one commit,
  * one WAL flush for all of them (group commit; MessageAppender collects the batch). Input n is the message's
  * place in the batch, its arrival order.
- *  1. `existing`: inputs already stored (resends): returned with `created: false`;
- *  2. `fresh`: the first input of each (conversation, sender, clientMessageId) not stored yet; a later copy in
- *     the same batch gets that row back with `created: false`;
- *  3. `locked`: the conversations' rows, locked in id order, so two instances' batches never deadlock;
- *  4. `bump`: each conversation's counter goes up by its count of fresh messages, in one UPDATE;
- *  5. `inserted`: each fresh message gets seq = the old counter + its rank in the batch within its
+ *  1. `fresh`: the first input of each (conversation, sender, clientMessageId); a later copy in the same batch
+ *     gets that row back with `created: false`;
+ *  2. `locked`: the conversations' rows, locked in id order, so two instances' batches never deadlock;
+ *  3. `bump`: each conversation's counter goes up by its count of fresh messages, in one UPDATE;
+ *  4. `inserted`: each fresh message gets seq = the old counter + its rank in the batch within its
  *     conversation, in arrival order.
- * A conversation that does not exist gets no row back.
+ * A conversation that does not exist gets no row back. A message stored before (a resend) fails the statement
+ * on the unique index (see above).
  */
-const APPEND_BATCH = prepared(
+export const APPEND_BATCH = prepared(
   'chat_append_batch',
   `
   WITH input AS (
     SELECT t.conversation_id, t.sender_id, t.body, t.client_message_id, t.n::int AS n
       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS t(conversation_id, sender_id, body, client_message_id, n)
-  ), existing AS (
-    SELECT i.n, ${columnsOf('m')}
-      FROM input i JOIN chat_message m
-        ON m.conversation_id = i.conversation_id AND m.sender_id = i.sender_id AND m.client_message_id = i.client_message_id
   ), fresh AS (
     SELECT DISTINCT ON (i.conversation_id, i.sender_id, i.client_message_id) i.*
-      FROM input i WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.n = i.n)
+      FROM input i
      ORDER BY i.conversation_id, i.sender_id, i.client_message_id, i.n
   ), ranked AS (
     SELECT f.*, row_number() OVER (PARTITION BY f.conversation_id ORDER BY f.n) AS pos FROM fresh f
@@ -95,9 +89,7 @@ const APPEND_BATCH = prepared(
   SELECT i.n, ${columnsOf('x')}, f.n = i.n AS created
     FROM input i
     JOIN fresh f ON f.conversation_id = i.conversation_id AND f.sender_id = i.sender_id AND f.client_message_id = i.client_message_id
-    JOIN inserted x ON x.conversation_id = f.conversation_id AND x.sender_id = f.sender_id AND x.client_message_id = f.client_message_id
-  UNION ALL
-  SELECT e.n, ${columnsOf('e')}, false FROM existing e`,
+    JOIN inserted x ON x.conversation_id = f.conversation_id AND x.sender_id = f.sender_id AND x.client_message_id = f.client_message_id`,
 );
 
 interface PgError {
@@ -132,24 +124,41 @@ export class MessageStore {
   async append(input: AppendInput): Promise<Appended | undefined> {
     const params = [input.conversationId, input.senderId, input.body, input.clientMessageId];
     try {
-      const rows = await runPrepared<MessageRow & { created: boolean }>(this.db, APPEND, params);
-      const [first] = rows;
-      if (!first) return undefined;
-      const { created, ...row } = first;
-      return { row, created };
+      const [row] = await runPrepared<MessageRow>(this.db, APPEND, params);
+      return row ? { row, created: true } : undefined;
     } catch (e) {
       if (!isDuplicateClientId(e)) throw e;
-      const row = await this.findByClientId(input.conversationId, input.senderId, input.clientMessageId);
-      return row ? { row, created: false } : undefined;
+      const [stored] = await this.findByClientIds([input]);
+      return stored ? { row: stored, created: false } : undefined;
     }
   }
 
   /**
    * Stores a batch in one statement (see APPEND_BATCH); the result is in input order, undefined for a message
-   * whose conversation does not exist. Throws, storing nothing, when any one message cannot be stored (a
-   * resend racing another statement, a row the table refuses): the caller then stores them one by one.
+   * whose conversation does not exist. When the batch holds resends, the statement fails on the unique index:
+   * the stored copies are looked up and the others go again as one statement. Throws, storing nothing of what
+   * is left, when a message cannot be stored (a resend that another statement committed meanwhile, a row the
+   * table refuses): the caller then stores them one by one.
    */
   async appendBatch(inputs: AppendInput[]): Promise<Array<Appended | undefined>> {
+    try {
+      return await this.appendNew(inputs);
+    } catch (e) {
+      if (!isDuplicateClientId(e)) throw e;
+    }
+    const stored = await this.findByClientIds(inputs);
+    const key = (conversationId: string, senderId: string, clientMessageId: string): string => `${conversationId} ${senderId} ${clientMessageId}`;
+    const byKey = new Map(stored.map((r) => [key(r.conversation_id, r.sender_id, r.client_message_id), r]));
+    const rest = inputs.filter((i) => !byKey.has(key(i.conversationId, i.senderId, i.clientMessageId)));
+    const appended = rest.length > 0 ? await this.appendNew(rest) : [];
+    let next = 0;
+    return inputs.map((i) => {
+      const row = byKey.get(key(i.conversationId, i.senderId, i.clientMessageId));
+      return row ? { row, created: false } : appended[next++];
+    });
+  }
+
+  private async appendNew(inputs: AppendInput[]): Promise<Array<Appended | undefined>> {
     const rows = await runPrepared<MessageRow & { n: number; created: boolean }>(this.db, APPEND_BATCH, [
       inputs.map((i) => i.conversationId),
       inputs.map((i) => i.senderId),
@@ -161,12 +170,17 @@ export class MessageStore {
     return results;
   }
 
-  async findByClientId(conversationId: string, senderId: string, clientMessageId: string): Promise<MessageRow | undefined> {
-    const rows: MessageRow[] = await this.db.query(
-      `SELECT ${MESSAGE_COLUMNS} FROM chat_message WHERE conversation_id = $1 AND sender_id = $2 AND client_message_id = $3`,
-      [conversationId, senderId, clientMessageId],
+  /**
+   * The messages already stored under these (conversation, sender, clientMessageId) keys. Not a prepared
+   * statement on purpose: planned with the table as it is now, it takes the unique index.
+   */
+  async findByClientIds(inputs: Array<Pick<AppendInput, 'conversationId' | 'senderId' | 'clientMessageId'>>): Promise<MessageRow[]> {
+    return this.db.query(
+      `SELECT ${columnsOf('m')}
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS k(conversation_id, sender_id, client_message_id)
+         JOIN chat_message m ON m.conversation_id = k.conversation_id AND m.sender_id = k.sender_id AND m.client_message_id = k.client_message_id`,
+      [inputs.map((i) => i.conversationId), inputs.map((i) => i.senderId), inputs.map((i) => i.clientMessageId)],
     );
-    return rows[0];
   }
 
   /** Up to `limit` messages with a seq above `afterSeq`, oldest first. */

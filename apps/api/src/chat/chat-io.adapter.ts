@@ -1,7 +1,9 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
+import { isObservable, type Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '@api/config/app-config';
 import { createPostgresFanOut, type PostgresFanOut } from './postgres-fan-out';
@@ -15,6 +17,8 @@ const MAX_PACKET_BYTES = 64 * 1024;
 const REQUESTS_TIMEOUT_MS = 2_000;
 
 type RedisClient = ReturnType<typeof createClient>;
+/** The socket as Nest's adapter types it (its own socket.io's declarations). */
+type NestIoSocket = Parameters<IoAdapter['bindMessageHandlers']>[0];
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -44,6 +48,36 @@ export class ChatIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, { ...options, maxHttpBufferSize: MAX_PACKET_BYTES, serveClient: false });
     server.adapter(this.config.REDIS_URL ? this.redisAdapter(this.config.REDIS_URL) : this.postgresAdapter());
     return server;
+  }
+
+  /**
+   * Each gateway handler bound straight on the socket. Nest's IoAdapter pipes every event through rxjs
+   * (fromEvent, mergeMap, filter, map, takeUntil), which was about 5% of the API's CPU per chat message at
+   * saturation (BENCHMARKS.md, "Issue 17, part four"). What a client sees is the same: its arguments read by
+   * `mapPayload` as before, the handler's answer (Nest's context: pipes, guards, filters, as before) sent as the
+   * ack, or as an event when it has one, and nothing once the socket has disconnected. A handler that answers
+   * with an Observable still goes through Nest's `transform`.
+   */
+  override bindMessageHandlers(socket: NestIoSocket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(String(message), (...args: unknown[]) => {
+        // What rxjs's fromEvent handed Nest: the one argument, or all of them as an array.
+        const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]);
+        const answer = (response: unknown): void => {
+          if (response === null || response === undefined || !socket.connected) return;
+          const { event, data: eventData } = response as { event?: unknown; data?: unknown };
+          if (event) {
+            socket.emit(String(event), eventData);
+            return;
+          }
+          if (!isAckHandledManually && typeof ack === 'function') (ack as (r: unknown) => void)(response);
+        };
+        Promise.resolve(callback(data, ack)).then(
+          (result: unknown) => (isObservable(result) ? void transform(result).subscribe(answer) : answer(result)),
+          (e: unknown) => this.logger.error(`socket event ${String(message)} failed: ${describe(e)}`),
+        );
+      });
+    }
   }
 
   /** Called by Nest after the socket.io server has closed (which closes the cluster adapters first). */

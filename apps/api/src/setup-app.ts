@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token.service';
 import { ChatIoAdapter } from './chat/chat-io.adapter';
 import { registerBodyParsers, TEXT_BODY_LIMIT_BYTES } from './common/body-parsing';
+import { RequestLogging } from './common/request-logging';
 import { serveDashboard } from './common/dashboard';
 import { staticSecurityHeaders } from './common/security-headers';
 import { AllExceptionsFilter } from './common/http-exception.filter';
@@ -87,6 +88,7 @@ export function fastifyOptions(config: AppConfig): FastifyServerOptions {
 /** Everything main.ts and the integration tests do alike to an app, so the tests exercise the real thing. */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
+  app.get(RequestLogging).register(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -1,10 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, type ApiErrorBody } from '@pm/contracts';
 import { isDatabaseUnavailable, OutageReporter } from '@api/database/database-errors';
 import { DomainError } from './domain-error';
 import { statusForCode } from './error-status';
+import { safeUrl } from './request-logging';
 
 export const reason = (status: number): string => STATUS_CODES[status] ?? 'Error';
 
@@ -49,7 +50,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       void res.header('Retry-After', String(RETRY_AFTER_OUTAGE_SECONDS)).status(HttpStatus.SERVICE_UNAVAILABLE).send(DATABASE_UNAVAILABLE_BODY);
       return;
     }
-    const body = this.toBody(exception);
+    const body = this.toBody(exception, host.switchToHttp().getRequest<FastifyRequest>());
     if (sent()) return;
     if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
       void res.header('Retry-After', String(exception.retryAfterSeconds));
@@ -57,7 +58,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     void res.status(body.statusCode).send(body);
   }
 
-  private toBody(exception: unknown): ApiErrorBody {
+  private toBody(exception: unknown, request: FastifyRequest): ApiErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = statusForCode(exception.code);
       return { statusCode, error: reason(statusCode), message: exception.message, code: exception.code, ...exception.extra };
@@ -84,7 +85,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return { statusCode: status, error: reason(status), message: httpish?.expose === false ? reason(status) : (httpish?.message ?? reason(status)) };
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    // The request log's id, method and (masked) URL, so the line can be matched with the request's own line.
+    const which = `request ${request.id} ${request.method} ${safeUrl(request.url)}`;
+    this.logger.error(`${which}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: reason(500), message: 'Internal server error' };
   }
 }

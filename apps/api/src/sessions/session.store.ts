@@ -57,13 +57,34 @@ const LOCK_PEOPLE = `
 // The hot statements, prepared once per connection: parsing and planning them cost more than running them.
 const BOOK = prepared(INSERT_SESSIONS_NAME, INSERT_SESSIONS);
 
-const MINE = prepared(
+/**
+ * The viewer's sessions, found from their attendee rows (the user index), each session by its primary key, in a
+ * MATERIALIZED CTE; the optional filters ($2-$4) apply only to what it returns. The work grows with the viewer's
+ * sessions, not the database's. Written as one join with the filters on the sessions, the generic plan PostgreSQL
+ * caches for a prepared statement (from its sixth call on a connection) took the catch-all filters for selective,
+ * estimated one session, and scanned every session in the database to probe each one's attendee row: 2,118 buffers
+ * per call for a user with 6 sessions among 1,012, with or without statistics (BENCHMARKS.md "Issue 17, part
+ * five"). Pinned by sessions-plan.int-spec.ts.
+ */
+export const MINE = prepared(
   'sessions_mine',
-  `SELECT * FROM (${SESSION_SELECT}
-        WHERE a.user_id = $1 AND (a.active OR s.status = 'cancelled')
-          AND ($2::timestamptz IS NULL OR s.ends_at > $2) AND ($3::timestamptz IS NULL OR s.starts_at < $3)
-          AND ($4::text IS NULL OR s.status::text = $4)
-        ORDER BY s.starts_at, s.id LIMIT 2000) AS s ${WITH_ATTENDEES}
+  `WITH mine AS MATERIALIZED (
+     SELECT s.id, s.program_id, s.mentorship_id, s.mentor_id, s.title, s.starts_at, s.ends_at, s.modality, s.location,
+            s.meeting_url, s.seat_limit, s.series_id, s.status, s.sequence, s.cancel_reason, s.cancelled_at, s.created_at,
+            s.updated_at, a.role AS my_role, a.active AS my_active
+       FROM session_attendee a
+       -- OFFSET 0 keeps the subquery apart: one primary-key lookup per attendee row, never a scan of the table.
+       CROSS JOIN LATERAL (SELECT * FROM mentoring_session s WHERE s.id = a.session_id OFFSET 0) s
+      WHERE a.user_id = $1)
+   SELECT * FROM (
+     SELECT m.id, m.program_id, m.mentorship_id, m.mentor_id, mo.full_name AS mentor_name, m.title, m.starts_at, m.ends_at,
+            m.modality, m.location, m.meeting_url, m.seat_limit, m.series_id, m.status, m.sequence, m.cancel_reason,
+            m.cancelled_at, m.created_at, m.updated_at, m.my_role
+       FROM mine m JOIN app_user mo ON mo.id = m.mentor_id
+      WHERE (m.my_active OR m.status = 'cancelled')
+        AND ($2::timestamptz IS NULL OR m.ends_at > $2) AND ($3::timestamptz IS NULL OR m.starts_at < $3)
+        AND ($4::text IS NULL OR m.status::text = $4)
+      ORDER BY m.starts_at, m.id LIMIT 2000) AS s ${WITH_ATTENDEES}
     ORDER BY s.starts_at, s.id`,
 );
 

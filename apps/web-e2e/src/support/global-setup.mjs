@@ -13,7 +13,10 @@ export default async function globalSetup() {
   if (process.env.E2E_BASE_URL) return;
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pm-e2e-'));
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, SKIP_BUILD: 'true', LOG_LEVEL: 'warn' };
+  // Every sign-in of the run (the journeys' and the helpers' own, several suites at once) comes from 127.0.0.1:
+  // the default budget of 60 a minute per address is for people, and a run that got faster started to meet it
+  // (429 TOO_MANY_ATTEMPTS in a suite's setup). The limit itself is tested by the API's integration tests.
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, SKIP_BUILD: 'true', LOG_LEVEL: 'warn', AUTH_RATE_LIMIT_PER_MINUTE: '1000' };
   delete env.DATABASE_URL;
   delete env.DEMO_SEED;
   const server = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });

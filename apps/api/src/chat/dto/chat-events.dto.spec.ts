@@ -58,8 +58,8 @@ describe('SendMessageDto.surelyValid, the hot event’s shortcut past class-vali
       fc.property(payloads, (payload) => {
         if (!SendMessageDto.surelyValid(payload)) return;
         vouched++;
+        // parsePayload's own checks (an object, its depth, text PostgreSQL would refuse) run before either way.
         expect(fully(payload)).toEqual(Object.assign(new SendMessageDto(), payload));
-        expect(parsePayload(SendMessageDto, payload)).toEqual(fully(payload));
       }),
       { numRuns: 5_000 },
     );

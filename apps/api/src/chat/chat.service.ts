@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isForeignKeyViolation } from '@api/database/database-errors';
 import { DomainEvents } from '@api/events/domain-events';
 import { MAX_MISSED_MESSAGES, type ChatMessage, type ConversationJoinResult, type ReadReceipt } from '@pm/contracts';
 import { ChatBroadcaster } from './chat.broadcaster';
@@ -15,6 +16,15 @@ import { MessageAppender } from './message-appender';
 import { MessageStore } from './message.store';
 
 /** The use cases behind the /chat socket events. Each starts with the membership check. */
+/**
+ * A write refused because it refers to an account or a conversation deleted a moment ago: the database has
+ * announced the change, but this instance has not heard it yet, and the membership came from memory
+ * (MembershipCache). The caller is no member any more, and is told so rather than given an internal error.
+ */
+function gone(e: unknown): never {
+  throw isForeignKeyViolation(e) ? conversationNotFound() : e;
+}
+
 @Injectable()
 export class ChatService {
   constructor(
@@ -34,7 +44,7 @@ export class ChatService {
     const rows = afterSeq === undefined ? [] : await this.messages.after(conversation.id, afterSeq, MAX_MISSED_MESSAGES + 1);
     const receipts = await this.messages.readReceipts([conversation.id]);
     // Opening a conversation counts as reading it, for unread-message notifications.
-    await this.events.publish(this.dataSource.manager, 'conversation.opened', { conversationId: conversation.id, userId: user.id });
+    await this.events.publish(this.dataSource.manager, 'conversation.opened', { conversationId: conversation.id, userId: user.id }).catch(gone);
     return {
       missed: rows.slice(0, MAX_MISSED_MESSAGES).map(toChatMessage),
       hasMore: rows.length > MAX_MISSED_MESSAGES,
@@ -63,15 +73,17 @@ export class ChatService {
       throw conversationReadOnly();
     }
     let message: ChatMessage | undefined;
-    const stored = await this.appender.append(
-      { conversationId: conversation.id, senderId: user.id, body: dto.body, clientMessageId: dto.clientMessageId },
-      // Called after the commit, in seq order: the broadcast happens here rather than after the await, where
-      // promise continuations of different sends could run in another order.
-      (s) => {
-        message = toChatMessage(s.row);
-        if (s.created) this.broadcaster.messageNew(conversation.memberIds, message);
-      },
-    );
+    const stored = await this.appender
+      .append(
+        { conversationId: conversation.id, senderId: user.id, body: dto.body, clientMessageId: dto.clientMessageId },
+        // Called after the commit, in seq order: the broadcast happens here rather than after the await, where
+        // promise continuations of different sends could run in another order.
+        (s) => {
+          message = toChatMessage(s.row);
+          if (s.created) this.broadcaster.messageNew(conversation.memberIds, message);
+        },
+      )
+      .catch(gone);
     if (!stored) throw conversationNotFound();
     return { message: message ?? toChatMessage(stored.row) };
   }
@@ -79,7 +91,7 @@ export class ChatService {
   async markRead(user: ChatUser, dto: ReadMessageDto): Promise<{ receipt: ReadReceipt }> {
     const conversation = await this.access.requireMember(user.id, dto.conversationId);
     seqOf(dto.messageId, 'messageId');
-    const result = await this.messages.markRead(conversation.id, user.id, dto.messageId);
+    const result = await this.messages.markRead(conversation.id, user.id, dto.messageId).catch(gone);
     if (!result) throw messageNotFound();
     const receipt = toReadReceipt(result.receipt);
     if (result.advanced) this.broadcaster.read(conversation.memberIds, { conversationId: conversation.id, ...receipt });

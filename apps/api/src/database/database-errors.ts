@@ -41,6 +41,14 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
 }
 
+/** PostgreSQL refused a row whose reference is gone (23503), e.g. an account deleted a moment before. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as ErrorLike;
+  const inner = (typeof e.driverError === 'object' && e.driverError !== null ? e.driverError : e) as ErrorLike;
+  return inner.code === '23503';
+}
+
 /** What an operator reads in the log: the driver's code and message, never a query's parameters. */
 export function describeDatabaseError(error: unknown): string {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;

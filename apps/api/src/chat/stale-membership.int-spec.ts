@@ -1,14 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
-import { EnrollmentRole, type Ack, type ChatClientToServerEvents, type ChatServerToClientEvents } from '@pm/contracts';
+import { EnrollmentRole } from '@pm/contracts';
 import { UserEntity } from '@api/users/user.entity';
-import { enrol, newCoordinator, newMentee, newMentor, newProgram } from '@api-test/factories';
+import { connectChat, type ChatClient } from '@api-test/api-process';
+import { enrol, newCoordinator, newMentee, newMentor, newProgram, type TestUser } from '@api-test/factories';
 import { startTestApp, type TestApp } from '@api-test/test-app';
 import { MembershipCache } from './membership-cache';
-
-type Client = Socket<ChatServerToClientEvents, ChatClientToServerEvents>;
-type AnyAck = Ack<Record<string, unknown>>;
 
 // Memberships come from memory (MembershipCache) until the database's announcement of a change arrives. Between
 // the commit and that moment (usually well under a millisecond, longer on a loaded machine) an event of a deleted
@@ -18,7 +15,7 @@ type AnyAck = Ack<Record<string, unknown>>;
 describe('chat events of an account deleted a moment ago, before this instance heard of it (integration)', () => {
   let t: TestApp;
   let baseUrl: string;
-  const clients: Client[] = [];
+  const clients: ChatClient[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ CHAT_RATE_LIMIT_PER_SECOND: '100000', CHAT_RATE_LIMIT_BURST: '100000' });
@@ -31,70 +28,79 @@ describe('chat events of an account deleted a moment ago, before this instance h
   });
   afterAll(async () => t.close());
 
-  function connect(token: string): Promise<Client> {
-    const socket: Client = io(`${baseUrl}/chat`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  async function connect(user: TestUser): Promise<ChatClient> {
+    const socket = await connectChat(baseUrl, user.token);
     clients.push(socket);
-    return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', reject);
-    });
+    return socket;
   }
 
-  function emit(socket: Client, event: string, payload: unknown): Promise<AnyAck> {
-    const raw = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<AnyAck> } };
-    return raw.timeout(5000).emitWithAck(event, payload);
-  }
-
-  it('answers CONVERSATION_NOT_FOUND to join and send, never INTERNAL', async () => {
+  /** A mentor matched with `count` mentees in a new program (two or more: their group conversation too). */
+  async function mentorWith(count: number): Promise<{ programId: string; mentor: TestUser; mentees: TestUser[]; mentorshipIds: string[] }> {
     const coordinator = await newCoordinator(t);
     const program = await newProgram(t, coordinator);
     const mentor = await newMentor(t);
-    const mentee = await newMentee(t);
     await enrol(t, program.id, mentor, EnrollmentRole.Mentor);
-    await enrol(t, program.id, mentee, EnrollmentRole.Mentee);
-    const matched = await t.http().post(`/api/programs/${program.id}/mentorships`).set(coordinator.auth).send({ menteeId: mentee.user.id, mentorId: mentor.user.id }).expect(201);
-    const rows: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM conversation WHERE mentorship_id = $1', [(matched.body as { id: string }).id]);
-    const conversationId = rows[0]?.id ?? '';
+    const mentees: TestUser[] = [];
+    const mentorshipIds: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const mentee = await newMentee(t);
+      await enrol(t, program.id, mentee, EnrollmentRole.Mentee);
+      const res = await t.http().post(`/api/programs/${program.id}/mentorships`).set(coordinator.auth).send({ menteeId: mentee.user.id, mentorId: mentor.user.id }).expect(201);
+      mentees.push(mentee);
+      mentorshipIds.push((res.body as { id: string }).id);
+    }
+    return { programId: program.id, mentor, mentees, mentorshipIds };
+  }
 
-    const socket = await connect(mentee.token);
-    expect(await emit(socket, 'conversation:join', { conversationId })).toMatchObject({ ok: true });
-    expect(await emit(socket, 'message:send', { conversationId, body: 'before', clientMessageId: randomUUID() })).toMatchObject({ ok: true });
+  async function conversationWhere(where: string, params: unknown[]): Promise<string> {
+    const rows: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM conversation WHERE ${where}`, params);
+    if (!rows[0]) throw new Error('no such conversation');
+    return rows[0].id;
+  }
 
+  /** Deletes the account while this instance's cache, still holding the conversation, hears of no change. */
+  async function deleteUnheard(user: TestUser, conversationId: string): Promise<void> {
     const cache = t.app.get(MembershipCache);
     expect(cache.has(conversationId)).toBe(true);
-    // This instance has not heard of the change yet (another instance's commit, a slow notification).
-    const unheard = jest.spyOn(cache, 'changed').mockImplementation(() => undefined);
-    await t.dataSource.getRepository(UserEntity).delete({ id: mentee.user.id });
+    jest.spyOn(cache, 'changed').mockImplementation(() => undefined);
+    await t.dataSource.getRepository(UserEntity).delete({ id: user.user.id });
     expect(cache.has(conversationId)).toBe(true);
+  }
 
-    expect(await emit(socket, 'conversation:join', { conversationId })).toMatchObject({ ok: false, code: 'CONVERSATION_NOT_FOUND' });
-    expect(await emit(socket, 'message:send', { conversationId, body: 'after', clientMessageId: randomUUID() })).toMatchObject({ ok: false, code: 'CONVERSATION_NOT_FOUND' });
-    expect(unheard).toHaveBeenCalled();
+  const send = (socket: ChatClient, conversationId: string, body: string) => socket.timeout(5000).emitWithAck('message:send', { conversationId, body, clientMessageId: randomUUID() });
+  const join = (socket: ChatClient, conversationId: string) => socket.timeout(5000).emitWithAck('conversation:join', { conversationId });
+
+  it('answers CONVERSATION_NOT_FOUND to join and send, never INTERNAL', async () => {
+    const { mentees, mentorshipIds } = await mentorWith(1);
+    const [mentee] = mentees as [TestUser];
+    const conversationId = await conversationWhere('mentorship_id = $1', [mentorshipIds[0]]);
+
+    const socket = await connect(mentee);
+    expect(await join(socket, conversationId)).toMatchObject({ ok: true });
+    expect(await send(socket, conversationId, 'before')).toMatchObject({ ok: true });
+    await deleteUnheard(mentee, conversationId);
+
+    expect(await join(socket, conversationId)).toMatchObject({ ok: false, code: 'CONVERSATION_NOT_FOUND' });
+    expect(await send(socket, conversationId, 'after')).toMatchObject({ ok: false, code: 'CONVERSATION_NOT_FOUND' });
   });
 
   it('the same in a mentor’s group conversation, which outlives the deleted mentee', async () => {
-    const coordinator = await newCoordinator(t);
-    const program = await newProgram(t, coordinator);
-    const mentor = await newMentor(t);
-    await enrol(t, program.id, mentor, EnrollmentRole.Mentor);
-    const mentees = [await newMentee(t), await newMentee(t)];
-    for (const mentee of mentees) {
-      await enrol(t, program.id, mentee, EnrollmentRole.Mentee);
-      await t.http().post(`/api/programs/${program.id}/mentorships`).set(coordinator.auth).send({ menteeId: mentee.user.id, mentorId: mentor.user.id }).expect(201);
-    }
-    const rows: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM conversation WHERE kind = 'group' AND program_id = $1 AND mentor_id = $2`, [program.id, mentor.user.id]);
-    const conversationId = rows[0]?.id ?? '';
-    const [leaving] = mentees;
-    if (!leaving) throw new Error('no mentee');
+    const { programId, mentor, mentees } = await mentorWith(2);
+    const [leaving] = mentees as [TestUser];
+    const conversationId = await conversationWhere(`kind = 'group' AND program_id = $1 AND mentor_id = $2`, [programId, mentor.user.id]);
 
-    const socket = await connect(leaving.token);
-    expect(await emit(socket, 'message:send', { conversationId, body: 'before', clientMessageId: randomUUID() })).toMatchObject({ ok: true });
-    const cache = t.app.get(MembershipCache);
-    jest.spyOn(cache, 'changed').mockImplementation(() => undefined);
-    await t.dataSource.getRepository(UserEntity).delete({ id: leaving.user.id });
-    expect(cache.has(conversationId)).toBe(true);
+    const socket = await connect(leaving);
+    expect(await send(socket, conversationId, 'before')).toMatchObject({ ok: true });
+    const fromMentor = await send(await connect(mentor), conversationId, 'still here');
+    if (!fromMentor.ok) throw new Error(fromMentor.error);
+    await deleteUnheard(leaving, conversationId);
 
-    expect(await emit(socket, 'message:send', { conversationId, body: 'after', clientMessageId: randomUUID() })).toMatchObject({ ok: false, code: 'CONVERSATION_NOT_FOUND' });
-    expect(await emit(socket, 'conversation:join', { conversationId })).toMatchObject({ ok: false, code: 'CONVERSATION_NOT_FOUND' });
+    expect(await send(socket, conversationId, 'after')).toMatchObject({ ok: false, code: 'CONVERSATION_NOT_FOUND' });
+    expect(await join(socket, conversationId)).toMatchObject({ ok: false, code: 'CONVERSATION_NOT_FOUND' });
+    // The mentor's message outlives the account too: reading it writes a receipt for the deleted account.
+    expect(await socket.timeout(5000).emitWithAck('conversation:read', { conversationId, messageId: fromMentor.message.id })).toMatchObject({
+      ok: false,
+      code: 'CONVERSATION_NOT_FOUND',
+    });
   });
 });

@@ -1,21 +1,25 @@
 // Booking throughput: POST /api/sessions against raw `pg` running the same insert on the same tables, with the
 // same exclusion constraints, at the same concurrency, in one run.
 //   npx nx run api:build && node bench/booking/run.mjs
-//   (BOOKING_CONCURRENCY=10 BOOKING_REQUESTS=3000 BOOKING_ROUNDS=3 to change the load; DATABASE_URL to use a server)
+//   (BOOKING_CONCURRENCY=10 BOOKING_REQUESTS=3000 BOOKING_ROUNDS=3 to change the load; DATABASE_URL to use a server;
+//    BOOKING_BEFORE_MAIN=<an older build's main.js> to measure it too, e.g. the build before a change)
 // Every request books a distinct, free hour for one of PAIRS mentorships, so each one is a real booking (201)
 // that the database has to check against the mentor's and the mentee's sessions. Raw pg runs the exact
 // statement the service sends (the caller's access to the mentorship and the booking rules, advisory locks,
 // session row, attendee rows), prepared under the same name as the service prepares it, with its parameters
 // built in the bench, so the ratio is what the API itself costs: HTTP, auth, validation, the transaction the
 // notification subscribers write in, mapping.
-// Prints the median bookings/s of each over the rounds and the ratio (goal, issue 17: endpoint >= 0.6x raw), and, for
-// reference, GET /api/me under the same load: the guard, the JWT check and the user lookup every signed-in
-// request pays before a route runs, which bounds any endpoint from above.
+// Prints the median bookings/s of each over the rounds and the ratio (goal, issue 17: endpoint >= 0.6x raw), the
+// CPU per booking of the API process and of the database's backends (from /proc), and, for reference, GET /api/me
+// under the same load: the guard, the JWT check and the user lookup every signed-in request pays before a route
+// runs, which bounds any endpoint from above. BOOKING_BEFORE_MAIN=<main.js> adds another build of the API as a
+// second endpoint in the same rounds.
 import autocannon from 'autocannon';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
+import { backendsOf, procCpuMs } from '../support/proc-cpu.mjs';
 import { ADMIN, api, median, startBenchServer } from '../support/server.mjs';
 
 const CONCURRENCY = Number(process.env.BOOKING_CONCURRENCY ?? 10);
@@ -122,13 +126,25 @@ async function rawRound(pool, pairs, base) {
   return ok / ((performance.now() - t0) / 1000);
 }
 
-const server = await startBenchServer();
-try {
+/** CPU ms of the API process (when given) and of its database's backends while `fn` runs. */
+async function withCpu(server, fn) {
+  const database = new URL(server.databaseUrl).pathname.slice(1);
+  const snap = () => ({ api: server.pid ? procCpuMs(server.pid) : 0, db: new Map(backendsOf(database).map((pid) => [pid, procCpuMs(pid)])) });
+  const a = snap();
+  const value = await fn();
+  const b = snap();
+  let db = 0;
+  for (const [pid, ms] of b.db) db += ms - (a.db.get(pid) ?? 0);
+  return { value, apiMs: b.api - a.api, dbMs: db };
+}
+
+/** One API build on its own database, with PAIRS mentorships of registered users. */
+async function setUp(label, env) {
+  const server = await startBenchServer(env);
   const admin = await api(server.baseUrl, 'POST', '/api/auth/login', { body: ADMIN });
   await api(server.baseUrl, 'POST', '/api/users', { token: admin.accessToken, body: { email: 'coord@bench.example', password: 'bench-password-123', fullName: 'Bench Coordinator', role: 'coordinator' } });
   const coord = await api(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'coord@bench.example', password: 'bench-password-123' } });
   const program = await api(server.baseUrl, 'POST', '/api/programs', { token: coord.accessToken, body: { name: 'Booking bench', timezone: 'UTC', startsOn: '2027-01-01', endsOn: '2035-06-30' } });
-
   const db = new pg.Pool({ connectionString: server.databaseUrl, max: CONCURRENCY });
   const pairs = [];
   for (let k = 0; k < PAIRS; k++) {
@@ -137,32 +153,58 @@ try {
     const { rows } = await db.query(`INSERT INTO mentorship (program_id, mentee_id, mentor_id, status) VALUES ($1, $2, $3, 'active') RETURNING id`, [program.id, mentee.id, mentor.id]);
     pairs.push({ mentor, mentee, mentorshipId: rows[0].id });
   }
+  return { label, server, db, pairs, rates: [], apiMs: [], dbMs: [] };
+}
 
+// BOOKING_BEFORE_MAIN=<another build's main.js>: that build as a second endpoint, on its own database, measured in
+// the same rounds (an A/B on a shared, noisy machine). The raw baseline runs on the first build's database.
+const targets = [await setUp('endpoint', {})];
+if (process.env.BOOKING_BEFORE_MAIN) targets.push(await setUp('before', { BENCH_API_MAIN: process.env.BOOKING_BEFORE_MAIN }));
+const [main] = targets;
+try {
   // Each round books a fresh stretch of the calendar, far enough apart that no two rounds ever meet.
   const span = Math.ceil(REQUESTS / PAIRS) * HOUR + 30 * 24 * HOUR;
   let base = Date.UTC(2030, 0, 1);
-  const endpoint = [];
-  const raw = [];
+  const raw = { rates: [], dbMs: [] };
   const floor = [];
   // One warm-up round of each, not counted: JIT, connection pools, the planner's caches.
-  await endpointRound(server, pairs, (base += span));
-  await rawRound(db, pairs, (base += span));
+  for (const t of targets) await endpointRound(t.server, t.pairs, (base += span));
+  await rawRound(main.db, main.pairs, (base += span));
   for (let r = 0; r < ROUNDS; r++) {
-    endpoint.push(await endpointRound(server, pairs, (base += span)));
-    raw.push(await rawRound(db, pairs, (base += span)));
-    floor.push(await authFloorRound(server, pairs[0].mentee.token));
+    for (const t of r % 2 === 0 ? targets : [...targets].reverse()) {
+      const m = await withCpu(t.server, () => endpointRound(t.server, t.pairs, (base += span)));
+      t.rates.push(m.value);
+      t.apiMs.push(m.apiMs / REQUESTS);
+      t.dbMs.push(m.dbMs / REQUESTS);
+    }
+    const m = await withCpu({ databaseUrl: main.server.databaseUrl }, () => rawRound(main.db, main.pairs, (base += span)));
+    raw.rates.push(m.value);
+    raw.dbMs.push(m.dbMs / REQUESTS);
+    floor.push(await authFloorRound(main.server, main.pairs[0].mentee.token));
   }
-  await db.end();
 
   const rate = (x) => `${x.toFixed(0)} bookings/s`;
+  const list = (xs, digits = 0) => xs.map((x) => x.toFixed(digits)).join(', ');
   console.log(`\nBooking benchmark: ${REQUESTS} bookings per round over ${PAIRS} mentorships, concurrency ${CONCURRENCY}, ${ROUNDS} rounds (+1 warm-up)`);
   console.log('| measure | median | rounds |');
   console.log('| --- | --- | --- |');
-  console.log(`| POST /api/sessions (autocannon) | ${rate(median(endpoint))} | ${endpoint.map((x) => x.toFixed(0)).join(', ')} |`);
-  console.log(`| raw pg, same statement (baseline) | ${rate(median(raw))} | ${raw.map((x) => x.toFixed(0)).join(', ')} |`);
-  console.log(`| ratio endpoint / raw (goal >= 0.6x) | ${(median(endpoint) / median(raw)).toFixed(2)}x | |`);
-  console.log(`| for reference: GET /api/me, auth only (the shared request path) | ${rate(median(floor)).replace('bookings', 'requests')} | ${floor.map((x) => x.toFixed(0)).join(', ')} |`);
-  console.log(`| ratio endpoint / GET /api/me | ${(median(endpoint) / median(floor)).toFixed(2)}x | |`);
+  for (const t of targets) {
+    const name = t.label === 'endpoint' ? 'POST /api/sessions (autocannon)' : `POST /api/sessions, build before (${process.env.BOOKING_BEFORE_MAIN})`;
+    console.log(`| ${name} | ${rate(median(t.rates))} | ${list(t.rates)} |`);
+  }
+  console.log(`| raw pg, same statement (baseline) | ${rate(median(raw.rates))} | ${list(raw.rates)} |`);
+  for (const t of targets) console.log(`| ratio ${t.label} / raw (goal >= 0.6x) | ${(median(t.rates) / median(raw.rates)).toFixed(2)}x | |`);
+  // CPU per booking is steadier than throughput on a shared machine: it does not depend on what else runs.
+  for (const t of targets) {
+    console.log(`| ${t.label}: API CPU per booking | ${median(t.apiMs).toFixed(2)} ms | ${list(t.apiMs, 2)} |`);
+    console.log(`| ${t.label}: PostgreSQL backends CPU per booking | ${median(t.dbMs).toFixed(2)} ms | ${list(t.dbMs, 2)} |`);
+  }
+  console.log(`| raw: PostgreSQL backends CPU per booking | ${median(raw.dbMs).toFixed(2)} ms | ${list(raw.dbMs, 2)} |`);
+  console.log(`| for reference: GET /api/me, auth only (the shared request path) | ${rate(median(floor)).replace('bookings', 'requests')} | ${list(floor)} |`);
+  console.log(`| ratio endpoint / GET /api/me | ${(median(main.rates) / median(floor)).toFixed(2)}x | |`);
 } finally {
-  await server.stop();
+  for (const t of targets) {
+    await t.db.end();
+    await t.server.stop();
+  }
 }

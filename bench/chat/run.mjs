@@ -33,11 +33,11 @@
 // Goals (issue 17): gateway throughput >= 0.25x the bare relay and >= 2x the insert relay; p99 at half load
 // <= 5x the bare relay.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io } from 'socket.io-client';
+import { backendsOf, pidsWhere, procCpuMs } from '../support/proc-cpu.mjs';
 import { ADMIN, api, median, startBenchServer } from '../support/server.mjs';
 
 const num = (name, fallback) => {
@@ -67,34 +67,9 @@ const fail = (what) => {
 
 // ---- CPU accounting from /proc (Linux): the server process, the database's backends, this harness ----------
 
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-function procCpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
-  } catch {
-    return 0;
-  }
-}
-function pidsWhere(predicate) {
-  const pids = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (predicate(cmdline, ppid)) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
-}
 /** CPU time so far of a target's server process and of the PostgreSQL backends connected to its database. */
 function cpuSnapshot(target) {
-  const backends = target.database ? pidsWhere((cmd) => cmd.startsWith('postgres: ') && cmd.includes(` ${target.database} `)) : [];
+  const backends = target.database ? backendsOf(target.database) : [];
   const perBackend = new Map(backends.map((pid) => [pid, procCpuMs(pid)]));
   const self = process.cpuUsage();
   return { at: now(), server: procCpuMs(target.pid), perBackend, harness: (self.user + self.system) / 1000 };

@@ -42,10 +42,10 @@
 // Latencies are autocannon's, of 2xx responses, in whole milliseconds.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import pg from 'pg';
 import { io } from 'socket.io-client';
+import { backendsOf, pidsWhere, procCpuMs } from '../support/proc-cpu.mjs';
 import { ADMIN, api, median, startBenchServer } from '../support/server.mjs';
 
 const num = (name, fallback, { zero = false } = {}) => {
@@ -76,31 +76,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---- CPU accounting from /proc (Linux): the API process, its database's backends, this harness ---------------
 
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-function procCpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
-}
-function pidsWhere(predicate) {
-  const pids = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-      if (predicate(cmdline, ppid)) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
-}
 function cpuSnapshot(apiPid, database) {
-  const backends = pidsWhere((cmd) => cmd.startsWith('postgres: ') && cmd.includes(` ${database} `));
+  const backends = backendsOf(database);
   const self = process.cpuUsage();
   return { at: now(), api: procCpuMs(apiPid), db: new Map(backends.map((pid) => [pid, procCpuMs(pid)])), harness: (self.user + self.system) / 1000 };
 }

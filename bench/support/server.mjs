@@ -25,8 +25,9 @@ export async function startBenchServer(env = {}) {
   const port = await freePort();
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API while a benchmark drives it.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  // BENCH_API_MAIN: another build of the API (e.g. a private tsc --outDir) instead of dist/.
-  const server = spawn(process.execPath, [...nodeArgs, process.env.BENCH_API_MAIN ?? 'dist/apps/api/apps/api/src/main.js'], {
+  // BENCH_API_MAIN: another build of the API (e.g. a private tsc --outDir) instead of dist/; in `env`, for this
+  // server only (a benchmark comparing two builds in one run).
+  const server = spawn(process.execPath, [...nodeArgs, env.BENCH_API_MAIN ?? process.env.BENCH_API_MAIN ?? 'dist/apps/api/apps/api/src/main.js'], {
     cwd: root,
     stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'inherit'],
     env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), DEMO_SEED: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, AUTH_RATE_LIMIT_PER_MINUTE: '100000', ...env },
@@ -45,6 +46,7 @@ export async function startBenchServer(env = {}) {
   }
   return {
     baseUrl,
+    pid: server.pid,
     databaseUrl: url.toString(),
     async stop() {
       const exited = new Promise((r) => server.once('exit', r));

@@ -68,6 +68,14 @@ export class ChatBroadcaster {
   }
 
   /**
+   * Whether the user has a socket on this instance (in-memory rooms only, no question to other instances): a
+   * socket joins its user's room when it connects (PresenceService).
+   */
+  isConnectedHere(userId: string): boolean {
+    return this.nsp?.adapter.rooms.has(userRoom(userId)) ?? false;
+  }
+
+  /**
    * Closes every socket of a user, on every instance (the adapter carries the request to the others): their
    * sign-ins ended (password changed, account deactivated). Clients see `disconnect` with reason
    * "io server disconnect" and do not reconnect by themselves; their old token is refused if they try.

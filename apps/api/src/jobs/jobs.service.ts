@@ -1,9 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { prepared, runPrepared, type PreparedStatement } from '@api/database/prepared';
 
 /** Where pg-boss keeps its tables: its own schema, created and migrated by pg-boss itself (see docs/notifications.md). */
 export const JOBS_SCHEMA = 'pgboss';
@@ -47,6 +49,27 @@ export interface WorkOptions {
   retryDelay?: number;
   retryBackoff?: boolean;
   expireInSeconds?: number;
+}
+
+const statements = new Map<string, PreparedStatement>();
+
+/**
+ * pg-boss's statements in the caller's transaction, each prepared once per connection under a name derived from
+ * its text. Sending is on the booking's path, and pg-boss's insert, sent unnamed, was parsed and planned on
+ * every call, which cost more than running it (BENCHMARKS.md, issue 17 part six). Only the sending statements
+ * come here; pg-boss's texts are fixed per schema, so a connection prepares a handful at most.
+ */
+function preparedDb(manager: EntityManager): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[]) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = prepared(`pgboss_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, text);
+        statements.set(text, statement);
+      }
+      return { rows: await runPrepared(manager, statement, values ?? []) };
+    },
+  };
 }
 
 interface Registration {
@@ -104,7 +127,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       expireInSeconds: options.expireInSeconds,
     };
     for (const key of Object.keys(sendOptions) as Array<keyof PgBoss.SendOptions>) if (sendOptions[key] === undefined) delete sendOptions[key];
-    if (manager) sendOptions.db = { executeSql: async (text, values) => ({ rows: (await manager.query(text, values)) as unknown[] }) };
+    if (manager) sendOptions.db = preparedDb(manager);
     return boss.send(name, data, sendOptions);
   }
 
@@ -121,7 +144,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         // Retries and expiry: the queue's (insert() reads them from the queue row).
         startAfter: j.startAfter?.toISOString(),
       })),
-      { db: { executeSql: async (text, values) => ({ rows: (await manager.query(text, values)) as unknown[] }) } },
+      { db: preparedDb(manager) },
     );
   }
 

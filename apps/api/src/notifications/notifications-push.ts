@@ -11,7 +11,8 @@ import { NOTIFICATION_CHANNEL, NOTIFICATION_SELECT, toNotification, type Notific
  * which PostgreSQL delivers only once it commits, to every listening instance; each instance then emits to
  * its own sockets of the recipient. So a rolled-back change pushes nothing, and every socket, on whichever
  * instance, gets each notification once. A push missed while the listener reconnects is not lost: the
- * notification is stored, and the dashboard re-reads the unread count when its socket reconnects.
+ * notification is stored, and the dashboard re-reads the unread count when its socket reconnects. The NOTIFY
+ * names each notification's recipient, so an instance reads back only those of its own connected users.
  */
 @Injectable()
 export class NotificationsPush implements OnApplicationBootstrap, OnModuleDestroy {
@@ -42,7 +43,7 @@ export class NotificationsPush implements OnApplicationBootstrap, OnModuleDestro
     if (this.stopped) return;
     const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'pm-notifications-listen' });
     client.on('notification', (msg) => {
-      if (msg.channel === NOTIFICATION_CHANNEL && msg.payload) void this.push(msg.payload.split(','));
+      if (msg.channel === NOTIFICATION_CHANNEL && msg.payload) void this.push(this.connectedOnly(msg.payload));
     });
     client.on('error', (e) => {
       this.logger.warn(`notification listener: ${e.message}; reconnecting`);
@@ -69,7 +70,23 @@ export class NotificationsPush implements OnApplicationBootstrap, OnModuleDestro
     }, 1000);
   }
 
+  /**
+   * The announced notifications whose recipient has a socket on this instance. Each entry is
+   * `<id>:<recipient id>`; a bare id (from an instance of an earlier version, during a rolling upgrade) is kept,
+   * and read back to learn its recipient. Most recipients are not connected to a given instance at all, and
+   * reading their notifications back and rendering them, on every instance, was work for nobody.
+   */
+  private connectedOnly(payload: string): string[] {
+    const ids: string[] = [];
+    for (const entry of payload.split(',')) {
+      const [id, recipientId] = entry.split(':');
+      if (id && (recipientId === undefined || this.broadcaster.isConnectedHere(recipientId))) ids.push(id);
+    }
+    return ids;
+  }
+
   private async push(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
     try {
       const rows: NotificationRow[] = await this.dataSource.query(`${NOTIFICATION_SELECT} WHERE n.id = ANY($1::uuid[])`, [ids]);
       for (const row of rows) this.broadcaster.notificationLocal(row.recipient_id, toNotification(row));

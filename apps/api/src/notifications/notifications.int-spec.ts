@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
-import { EnrollmentRole, type ChatClientToServerEvents, type ChatServerToClientEvents, type Notification } from '@pm/contracts';
+import { EnrollmentRole, NotificationKind, type ChatClientToServerEvents, type ChatServerToClientEvents, type Notification } from '@pm/contracts';
 import { enrol, newCoordinator, newMentee, newMentor, newProgram, type TestUser } from '@api-test/factories';
 import { startSmtpSink, type SmtpSink } from '@api-test/smtp-sink';
 import { startTestApp, type TestApp } from '@api-test/test-app';
 import type { ParsedMail } from 'mailparser';
+import { NOTIFICATION_CHANNEL, NotificationsService } from './notifications.service';
+import { ReminderScheduler } from './reminders';
 
 type Client = Socket<ChatServerToClientEvents, ChatClientToServerEvents>;
 
@@ -130,6 +133,54 @@ describe('notifications (integration, real SMTP server)', () => {
     expect(icsValue(cancelIcs, 'UID')).toEqual([`${body.id}@peer-mentoring`]);
     expect(icsValue(cancelIcs, 'STATUS')).toEqual(['CANCELLED']);
     expect(Number(icsValue(cancelIcs, 'SEQUENCE')[0])).toBeGreaterThan(0);
+  });
+
+  it('reads back for the live push only the notifications of users connected to this instance', async () => {
+    const p = await pair();
+    const socket = await connect(p.mentor);
+    const pushed: string[] = [];
+    socket.on('notification:new', (n) => pushed.push(n.id));
+    const query = jest.spyOn(t.dataSource, 'query');
+    try {
+      // The mentee is not connected: their booking notification is announced, and nobody reads it back.
+      await book(p, p.mentor, '2030-06-03T10:00:00+03:30', '2030-06-03T11:00:00+03:30');
+      await book(p, p.mentee, '2030-06-04T10:00:00+03:30', '2030-06-04T11:00:00+03:30');
+      // NOTIFYs reach the listener in commit order: once the second push is here, the first was handled.
+      await waitFor(() => pushed.length === 1 || undefined, 'the push to the connected mentor');
+      const [menteeSide] = (await list(p.mentee)).filter((n) => n.kind === NotificationKind.SessionBooked);
+      const [mentorSide] = (await list(p.mentor)).filter((n) => n.kind === NotificationKind.SessionBooked);
+      expect(pushed).toEqual([mentorSide?.id]);
+      const readBack = query.mock.calls.filter(([sql]) => sql.includes('WHERE n.id = ANY($1::uuid[])')).flatMap(([, params]) => (params as [string[]])[0]);
+      expect(readBack).toEqual([mentorSide?.id]);
+      expect(readBack).not.toContain(menteeSide?.id);
+
+      // An announcement of bare ids (an instance of the version before, during a rolling upgrade) still pushes.
+      await t.dataSource.query('SELECT pg_notify($1, $2)', [NOTIFICATION_CHANNEL, mentorSide?.id]);
+      await waitFor(() => pushed.length === 2 || undefined, 'the push of a bare id');
+      expect(pushed).toEqual([mentorSide?.id, mentorSide?.id]);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
+  it('stores a notification and queues its jobs with statements prepared on the transaction’s connection', async () => {
+    const p = await pair();
+    const rollback = new Error('roll back');
+    let names: string[] = [];
+    await t.dataSource
+      .transaction(async (manager) => {
+        await t.app.get(NotificationsService).notify(manager, { kind: NotificationKind.SessionBooked, recipientIds: [p.mentor.user.id], link: '/sessions/x', params: {} });
+        await t.app.get(ReminderScheduler).scheduleMany(manager, [{ sessionId: randomUUID(), startsAt: new Date(Date.now() + 3 * 86_400_000) }]);
+        const rows: Array<{ name: string }> = await manager.query(`SELECT name FROM pg_prepared_statements WHERE name = 'notification_store' OR name LIKE 'pgboss\\_%' ORDER BY name`);
+        names = rows.map((r) => r.name);
+        throw rollback;
+      })
+      .catch((e: unknown) => {
+        if (e !== rollback) throw e;
+      });
+    // The notification, and its mail (SMTP is on here) and the reminders through pg-boss's insert statement.
+    expect(names).toContain('notification_store');
+    expect(names.filter((n) => /^pgboss_[0-9a-f]{16}$/.test(n))).not.toEqual([]);
   });
 
   it('with e-mail off, notifies in the dashboard and mails nothing', async () => {

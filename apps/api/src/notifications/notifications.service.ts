@@ -11,6 +11,7 @@ import {
   type UnreadNotificationsResponse,
 } from '@pm/contracts';
 import type { Actor } from '@api/common/access.decorators';
+import { prepared, runPrepared } from '@api/database/prepared';
 import { AppConfig } from '@api/config/app-config';
 import { JobsService } from '@api/jobs/jobs.service';
 import type { MarkReadDto, NotificationSettingsDto, NotificationsQueryDto } from './dto/notifications.dto';
@@ -68,7 +69,35 @@ export const toNotification = (r: NotificationRow): Notification => ({
   readAt: r.read_at?.toISOString() ?? null,
 });
 
-const PUSH_CHUNK = 100;
+/**
+ * Notifications announced per NOTIFY: each is `<id>:<recipient id>` (73 characters and a comma), so 50 stay far
+ * below NOTIFY's 8,000-byte payload limit.
+ */
+const PUSH_CHUNK = 50;
+
+/**
+ * Stores one notification per recipient and announces them in the same statement (one round trip fewer in
+ * every booking's transaction), prepared once per connection: parsing and planning it cost more than running
+ * it (BENCHMARKS.md, issue 17 part six). The announcement names each notification's recipient, so an instance
+ * with none of them connected reads nothing back (NotificationsPush). `pushed` must be read by the outer
+ * SELECT, or PostgreSQL would skip it.
+ */
+const STORE = prepared(
+  'notification_store',
+  `WITH stored AS (
+     INSERT INTO notification (recipient_id, kind, program_id, link, params, dedupe_key, mail_status)
+     SELECT u.id, $2, $3, $4, $5::jsonb, $6,
+            (CASE WHEN $7::boolean AND COALESCE(s.email, true) AND u.deactivated_at IS NULL THEN 'queued' ELSE 'none' END)::notification_mail_status
+       FROM app_user u LEFT JOIN notification_setting s ON s.user_id = u.id
+      WHERE u.id = ANY($1::uuid[])
+     ON CONFLICT ON CONSTRAINT notification_recipient_dedupe_key DO NOTHING
+     RETURNING id, recipient_id, mail_status
+   ), pushed AS (
+     SELECT pg_notify($8, string_agg(id::text || ':' || recipient_id::text, ','))
+       FROM (SELECT id, recipient_id, (row_number() OVER () - 1) / $9 AS chunk FROM stored) c GROUP BY chunk
+   )
+   SELECT id, mail_status FROM stored WHERE (SELECT count(*) FROM pushed) >= 0`,
+);
 
 @Injectable()
 export class NotificationsService {
@@ -88,24 +117,17 @@ export class NotificationsService {
   async notify(manager: EntityManager, input: NotifyInput): Promise<string[]> {
     const recipients = [...new Set(input.recipientIds)];
     if (recipients.length === 0 || !this.config.NOTIFICATIONS_ENABLED) return [];
-    // The NOTIFY goes in the same statement (one round trip fewer in every booking's transaction), in chunks
-    // of PUSH_CHUNK ids to stay far below NOTIFY's 8,000-byte payload limit. `pushed` must be read by the
-    // outer SELECT, or PostgreSQL would skip it.
-    const rows: Array<{ id: string; mail_status: string }> = await manager.query(
-      `WITH stored AS (
-         INSERT INTO notification (recipient_id, kind, program_id, link, params, dedupe_key, mail_status)
-         SELECT u.id, $2, $3, $4, $5::jsonb, $6,
-                (CASE WHEN $7::boolean AND COALESCE(s.email, true) AND u.deactivated_at IS NULL THEN 'queued' ELSE 'none' END)::notification_mail_status
-           FROM app_user u LEFT JOIN notification_setting s ON s.user_id = u.id
-          WHERE u.id = ANY($1::uuid[])
-         ON CONFLICT ON CONSTRAINT notification_recipient_dedupe_key DO NOTHING
-         RETURNING id, mail_status
-       ), pushed AS (
-         SELECT pg_notify($8, string_agg(id::text, ',')) FROM (SELECT id, (row_number() OVER () - 1) / $9 AS chunk FROM stored) c GROUP BY chunk
-       )
-       SELECT id, mail_status FROM stored WHERE (SELECT count(*) FROM pushed) >= 0`,
-      [recipients, input.kind, input.programId ?? null, input.link, JSON.stringify(input.params), input.dedupeKey ?? null, this.mail.enabled, NOTIFICATION_CHANNEL, PUSH_CHUNK],
-    );
+    const rows = await runPrepared<{ id: string; mail_status: string }>(manager, STORE, [
+      recipients,
+      input.kind,
+      input.programId ?? null,
+      input.link,
+      JSON.stringify(input.params),
+      input.dedupeKey ?? null,
+      this.mail.enabled,
+      NOTIFICATION_CHANNEL,
+      PUSH_CHUNK,
+    ]);
     if (rows.length === 0) return [];
     const mails = rows.filter((r) => r.mail_status === 'queued').map((r) => ({ id: r.id, data: { notificationId: r.id } }));
     await this.jobs.sendMany(manager, MAIL_QUEUE, mails);

@@ -29,7 +29,7 @@ const UNREAD = `msg.conversation_id = d.conversation_id AND msg.seq > d.read_seq
  * (BENCHMARKS.md, issue 17 part six).
  */
 export const DUE = `
-  WITH member AS MATERIALIZED (
+  WITH members AS MATERIALIZED (
     SELECT c.id AS conversation_id, c.program_id, member.user_id, COALESCE(r.last_read_seq, 0) AS read_seq,
            COALESCE(sn.seen_at, '-infinity') AS seen_at,
            COALESCE(floor(extract(epoch FROM sn.seen_at) * 1000), 0)::bigint AS seen_ms
@@ -41,7 +41,7 @@ export const DUE = `
      WHERE c.last_message_at > now() - interval '7 days'
   ), due AS MATERIALIZED (
     SELECT d.*, 'message_unread:' || d.conversation_id || ':' || d.read_seq || ':' || d.seen_ms AS dedupe_key
-      FROM member d
+      FROM members d
       CROSS JOIN LATERAL (SELECT msg.created_at FROM chat_message msg WHERE ${UNREAD} ORDER BY msg.seq LIMIT 1) first
      WHERE first.created_at <= now() - $1 * interval '1 minute'
        AND NOT EXISTS (SELECT 1 FROM notification x WHERE x.recipient_id = d.user_id::uuid

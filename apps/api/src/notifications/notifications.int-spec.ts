@@ -138,8 +138,9 @@ describe('notifications (integration, real SMTP server)', () => {
   it('reads back for the live push only the notifications of users connected to this instance', async () => {
     const p = await pair();
     const socket = await connect(p.mentor);
+    // Booking notifications only: the match's own, announced just before the mentor connected, may reach them too.
     const pushed: string[] = [];
-    socket.on('notification:new', (n) => pushed.push(n.id));
+    socket.on('notification:new', (n) => n.kind === NotificationKind.SessionBooked && pushed.push(n.id));
     const query = jest.spyOn(t.dataSource, 'query');
     try {
       // The mentee is not connected: their booking notification is announced, and nobody reads it back.
@@ -151,7 +152,7 @@ describe('notifications (integration, real SMTP server)', () => {
       const [mentorSide] = (await list(p.mentor)).filter((n) => n.kind === NotificationKind.SessionBooked);
       expect(pushed).toEqual([mentorSide?.id]);
       const readBack = query.mock.calls.filter(([sql]) => sql.includes('WHERE n.id = ANY($1::uuid[])')).flatMap(([, params]) => (params as [string[]])[0]);
-      expect(readBack).toEqual([mentorSide?.id]);
+      expect(readBack).toContain(mentorSide?.id);
       expect(readBack).not.toContain(menteeSide?.id);
 
       // An announcement of bare ids (an instance of the version before, during a rolling upgrade) still pushes.

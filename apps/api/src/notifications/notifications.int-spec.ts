@@ -217,10 +217,14 @@ describe('notifications (integration, real SMTP server)', () => {
     await book(p, p.mentee, '2030-07-06T10:00:00Z', '2030-07-06T11:00:00Z');
     await waitFor(() => mailsTo(p.mentor, /New session/)[0], 'the mail after retries', 75_000);
     expect(smtp.refused - before).toBe(2);
-    const rows: Array<{ mail_status: string; mail_attempts: number }> = await t.dataSource.query(
-      `SELECT mail_status, mail_attempts FROM notification WHERE recipient_id = $1 AND kind = 'session_booked'`,
-      [p.mentor.user.id],
-    );
+    // The worker records the mail as sent once the SMTP server has answered, a moment after the server has it.
+    const rows = await waitFor(async () => {
+      const found: Array<{ mail_status: string; mail_attempts: number }> = await t.dataSource.query(
+        `SELECT mail_status, mail_attempts FROM notification WHERE recipient_id = $1 AND kind = 'session_booked'`,
+        [p.mentor.user.id],
+      );
+      return found[0]?.mail_status === 'queued' ? undefined : found;
+    }, 'the mail recorded');
     expect(rows).toEqual([{ mail_status: 'sent', mail_attempts: 3 }]);
     // Real queue, real backoff (1 s, then 2 s) and the queue's polling: slow on a busy machine.
   }, 90_000);

@@ -15,7 +15,6 @@ import { assertValidBody } from './message-rules';
 import { MessageAppender } from './message-appender';
 import { MessageStore } from './message.store';
 
-/** The use cases behind the /chat socket events. Each starts with the membership check. */
 /**
  * A write refused because it refers to an account or a conversation deleted a moment ago: the database has
  * announced the change, but this instance has not heard it yet, and the membership came from memory
@@ -25,6 +24,7 @@ function gone(e: unknown): never {
   throw isForeignKeyViolation(e) ? conversationNotFound() : e;
 }
 
+/** The use cases behind the /chat socket events. Each starts with the membership check. */
 @Injectable()
 export class ChatService {
   constructor(
